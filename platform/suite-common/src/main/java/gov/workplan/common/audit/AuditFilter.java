@@ -1,0 +1,70 @@
+package gov.workplan.common.audit;
+
+import java.security.Principal;
+import java.time.Clock;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+import gov.workplan.common.security.Roles;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+
+/** Audits every write (any method but GET, HEAD, OPTIONS) and every refused access (401, 403). */
+public class AuditFilter {
+
+    private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
+
+    @Inject
+    AuditTrail trail;
+
+    @Inject
+    CurrentIdentityAssociation identities;
+
+    @Inject
+    Clock clock;
+
+    @ServerResponseFilter
+    public void audit(ContainerRequestContext request, ContainerResponseContext response, HttpServerRequest http) {
+        int status = response.getStatus();
+        boolean write = !READS.contains(request.getMethod());
+        if (!write && status != 401 && status != 403) {
+            return;
+        }
+        SecurityIdentity identity = currentIdentity(status);
+        String actor = "anonymous";
+        String roles = null;
+        String unit = null;
+        if (identity != null && !identity.isAnonymous()) {
+            Principal principal = identity.getPrincipal();
+            actor = principal.getName();
+            roles = String.join(",", new TreeSet<>(identity.getRoles()));
+            if (principal instanceof JsonWebToken jwt && jwt.getClaim(Roles.UNIT_CLAIM) != null) {
+                unit = jwt.getClaim(Roles.UNIT_CLAIM).toString();
+            }
+        }
+        String query = request.getUriInfo().getRequestUri().getRawQuery();
+        String action = request.getMethod() + " " + request.getUriInfo().getRequestUri().getRawPath()
+                + (query == null ? "" : "?" + query);
+        String from = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
+        trail.record(new AuditRecord(clock.instant(), actor, roles, unit, action, AuditOutcome.of(status), status,
+                from));
+    }
+
+    private SecurityIdentity currentIdentity(int status) {
+        if (status == 401) {
+            return null; // there is no identity to ask for: the token was missing or did not verify
+        }
+        try {
+            return identities.getIdentity();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package gov.workplan.common.events;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Records an event in the caller's transaction. It reaches Kafka only if that transaction commits,
+ * and then for certain: {@link OutboxRelay} publishes every committed row, retrying until acked.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<OutboxAppended> appended;
+
+    @ConfigProperty(name = "quarkus.application.name")
+    String source;
+
+    /** Must run inside the transaction that makes the change: an event without its change is invented. */
+    @Transactional(TxType.MANDATORY)
+    public EventEnvelope append(String topic, String key, String plan, String type, int schemaVersion,
+            Object payload) {
+        // PostgreSQL keeps microseconds; the envelope must say exactly what the row says.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), type, schemaVersion, now, source, key, plan,
+                mapper.valueToTree(payload));
+        OutboxEvent row = new OutboxEvent();
+        row.id = envelope.id();
+        row.topic = topic;
+        row.eventKey = key;
+        row.eventType = type;
+        row.schemaVersion = schemaVersion;
+        row.occurredAt = now;
+        row.planCode = plan;
+        try {
+            row.envelope = mapper.writeValueAsString(envelope);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event " + type + " cannot be serialised", e);
+        }
+        row.persist();
+        appended.fire(new OutboxAppended());
+        return envelope;
+    }
+}

@@ -1,0 +1,49 @@
+package gov.workplan.common.events;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * An event written in the same transaction as the change it announces (transactional outbox).
+ * Rows are kept after publication: they are the owner's event history, for audit and replay.
+ */
+@Entity
+@Table(name = "outbox_event")
+public class OutboxEvent extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    /** Commit-independent order of writing; the relay publishes in this order. */
+    @Column(insertable = false, updatable = false)
+    public Long seq;
+
+    public String topic;
+
+    @Column(name = "event_key")
+    public String eventKey;
+
+    @Column(name = "event_type")
+    public String eventType;
+
+    @Column(name = "schema_version")
+    public int schemaVersion;
+
+    @Column(name = "occurred_at")
+    public Instant occurredAt;
+
+    @Column(name = "plan_code")
+    public String planCode;
+
+    /** The envelope exactly as it is sent to Kafka. */
+    public String envelope;
+
+    @Column(name = "published_at")
+    public Instant publishedAt;
+}

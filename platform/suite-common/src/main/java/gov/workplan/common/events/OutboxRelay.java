@@ -1,0 +1,161 @@
+package gov.workplan.common.events;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes committed outbox rows to Kafka, in write order, and marks them published once the
+ * broker has acknowledged them (acks=all, idempotent producer).
+ *
+ * <p>Delivery is at least once: a crash after the ack but before the mark sends the same event
+ * again with the same id, and consumers deduplicate by id. Nothing is lost, because a row stays
+ * unpublished until acknowledged. With several replicas, a PostgreSQL advisory lock lets one relay
+ * publish at a time, which keeps each key's events in order.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Arbitrary but fixed: the key of the advisory lock that elects the publishing replica. */
+    private static final long RELAY_LOCK = 7_303_178_470_202_411L;
+
+    @Inject
+    @Channel("outbox")
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
+    MutinyEmitter<String> emitter;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    Clock clock;
+
+    @ConfigProperty(name = "suite.outbox.batch-size", defaultValue = "500")
+    int batchSize;
+
+    @ConfigProperty(name = "suite.outbox.poll-interval", defaultValue = "PT1S")
+    Duration pollInterval;
+
+    @ConfigProperty(name = "suite.outbox.ack-timeout", defaultValue = "PT20S")
+    Duration ackTimeout;
+
+    private final Semaphore wakeUp = new Semaphore(0);
+    private volatile boolean running;
+    private Thread worker;
+
+    void start(@Observes StartupEvent event) {
+        running = true;
+        worker = new Thread(this::run, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        running = false;
+        wakeUp.release();
+        if (worker != null) {
+            worker.join(TimeUnit.SECONDS.toMillis(ackTimeout.toSeconds() + 5));
+        }
+    }
+
+    /** A writer committed: publish now rather than at the next poll. */
+    void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxAppended appended) {
+        wakeUp.release();
+    }
+
+    private void run() {
+        long backoffMillis = 0;
+        while (running) {
+            try {
+                int published = publishBatch();
+                backoffMillis = 0;
+                if (published < batchSize) {
+                    wakeUp.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                    wakeUp.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                backoffMillis = Math.min(Math.max(backoffMillis * 2, 250), 15_000);
+                LOG.warnf("outbox: publishing failed, retrying in %d ms: %s", backoffMillis, e.toString());
+                sleepQuietly(backoffMillis);
+            }
+        }
+    }
+
+    /** Publishes the oldest unpublished rows; returns how many, 0 when another replica holds the lock. */
+    int publishBatch() {
+        return QuarkusTransaction.requiringNew().timeout((int) ackTimeout.toSeconds() + 30).call(() -> {
+            Boolean elected = (Boolean) entityManager.createNativeQuery("select pg_try_advisory_xact_lock(?1)")
+                    .setParameter(1, RELAY_LOCK)
+                    .getSingleResult();
+            if (!Boolean.TRUE.equals(elected)) {
+                return 0;
+            }
+            List<OutboxEvent> batch = OutboxEvent.<OutboxEvent> find("publishedAt is null order by seq")
+                    .page(0, batchSize)
+                    .list();
+            if (batch.isEmpty()) {
+                return 0;
+            }
+            // Send outside the transaction: context propagation would otherwise enlist the producer's
+            // callback threads in it, and Narayana refuses to commit a transaction other threads are in.
+            // The suspended transaction keeps its connection, and with it the relay lock.
+            QuarkusTransaction.suspendingExisting().run(() -> {
+                List<Uni<Void>> acks = batch.stream().map(this::send).toList();
+                Uni.join().all(acks).andFailFast().await().atMost(ackTimeout);
+            });
+            var now = clock.instant();
+            batch.forEach(row -> row.publishedAt = now);
+            return batch.size();
+        });
+    }
+
+    private Uni<Void> send(OutboxEvent row) {
+        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String> builder()
+                .withTopic(row.topic)
+                .withKey(row.eventKey)
+                .withHeaders(List.of(
+                        header("event-id", row.id.toString()),
+                        header("event-type", row.eventType),
+                        header("schema-version", String.valueOf(row.schemaVersion))))
+                .build();
+        return emitter.sendMessage(Message.of(row.envelope).addMetadata(metadata));
+    }
+
+    private static RecordHeader header(String name, String value) {
+        return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
