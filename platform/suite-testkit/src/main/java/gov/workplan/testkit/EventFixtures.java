@@ -1,0 +1,57 @@
+package gov.workplan.testkit;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Publishes events to the test broker exactly as a producing service would: the suite's envelope,
+ * keyed by plan. A consumer's tests feed it its upstream's events without running the upstream.
+ */
+public final class EventFixtures {
+
+    public static final ObjectMapper JSON = new ObjectMapper();
+
+    private EventFixtures() {
+    }
+
+    public static ObjectNode envelope(String source, String plan, String type, ObjectNode payload) {
+        ObjectNode e = JSON.createObjectNode();
+        e.put("id", UUID.randomUUID().toString());
+        e.put("type", type);
+        e.put("schemaVersion", 1);
+        e.put("occurredAt", Instant.now().toString());
+        e.put("source", source);
+        e.put("key", plan);
+        e.put("plan", plan);
+        e.set("payload", payload);
+        return e;
+    }
+
+    /** Sends in order and waits for each acknowledgement. */
+    public static void publish(String topic, String plan, List<ObjectNode> events) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+            for (ObjectNode e : events) {
+                producer.send(new ProducerRecord<>(topic, plan, e.toString())).get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package gov.workplan.testkit;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every service answers the same way: readiness on the real database and broker, the audit
+ * log's access, and an open API contract. A service's test extends it under {@code @QuarkusTest}.
+ */
+public abstract class ServiceHealthContract {
+
+    @Test
+    void givenTheRealDatabaseAndBroker_whenReadinessIsAsked_thenBothAreCheckedAndUp() {
+        given().when().get("/q/health/ready").then()
+                .statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItems("Database connections health check",
+                        "SmallRye Reactive Messaging - readiness check"));
+    }
+
+    @Test
+    void givenNoToken_whenTheAuditIsRead_thenTheAnswerIs401ProblemJson() {
+        Problems.assertProblem(given().when().get("/api/v1/audit").then(), 401);
+    }
+
+    @Test
+    void givenAReporterToken_whenTheAuditIsRead_thenTheAnswerIs403ProblemJson() {
+        Problems.assertProblem(given().auth().oauth2(TestTokens.reporter("futian")).when().get("/api/v1/audit").then(), 403);
+    }
+
+    @Test
+    void givenAnOfficeToken_whenTheAuditIsRead_thenItAnswers() {
+        given().auth().oauth2(TestTokens.office()).when().get("/api/v1/audit").then().statusCode(200);
+    }
+
+    @Test
+    void givenNoToken_whenTheOpenApiDocumentAndLivenessAreRead_thenTheyAreServed() {
+        given().when().get("/q/openapi").then().statusCode(200);
+        given().when().get("/q/health/live").then().statusCode(200);
+    }
+}
