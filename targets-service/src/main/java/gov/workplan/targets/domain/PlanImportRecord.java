@@ -1,0 +1,31 @@
+package gov.workplan.targets.domain;
+
+import java.time.Instant;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+/** A plan document exactly as it was imported, with who imported it and when. */
+@Entity
+@Table(name = "plan_import")
+public class PlanImportRecord extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(generator = "plan_import_seq")
+    @SequenceGenerator(name = "plan_import_seq", sequenceName = "plan_import_seq", allocationSize = 50)
+    public Long id;
+
+    @Column(name = "plan_code")
+    public String planCode;
+    public String checksum;
+    @Column(name = "imported_at")
+    public Instant importedAt;
+    @Column(name = "imported_by")
+    public String importedBy;
+    public String document;
+}
