@@ -1,0 +1,65 @@
+package gov.workplan.reporting.api;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import gov.workplan.common.problem.ApiProblem;
+import gov.workplan.common.problem.FieldErrors;
+import gov.workplan.common.security.Roles;
+import gov.workplan.reporting.domain.Compliance;
+import gov.workplan.reporting.domain.Period;
+import gov.workplan.reporting.domain.Periods;
+import gov.workplan.reporting.domain.Report;
+import gov.workplan.reporting.persistence.PlanCopy;
+import gov.workplan.reporting.persistence.PlanCopy.PlanInfo;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+@Path("/api/v1/compliance")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Compliance", description = "Who reported on time, late, or not at all (报送情况).")
+public class ComplianceResource {
+
+    @Inject
+    PlanCopy plans;
+
+    @Inject
+    Clock clock;
+
+    @GET
+    @RolesAllowed({ Roles.OFFICE, Roles.LEADER, Roles.SERVICE })
+    @Operation(summary = "A period's compliance", description = "Every expected unit's ON_TIME, LATE or MISSING "
+            + "(PENDING while the deadline is ahead), judged by its first submission; the completeness rate (units that "
+            + "submitted ÷ expected) and timeliness rate (on time ÷ expected). Roles: office, leader, service.")
+    @APIResponse(responseCode = "400", description = "Plan or period missing.")
+    @APIResponse(responseCode = "404", description = "No such plan or period.")
+    public Compliance.Summary compliance(@Parameter(required = true, example = "szfb-2010-98") @QueryParam("plan") String planCode,
+            @Parameter(required = true, example = "2011-Q1") @QueryParam("period") String periodCode) {
+        FieldErrors errors = new FieldErrors();
+        if (planCode == null) {
+            errors.add("plan", "is required");
+        }
+        if (periodCode == null) {
+            errors.add("period", "is required");
+        }
+        errors.throwIfAny();
+        PlanInfo plan = plans.plan(planCode).orElseThrow(() -> ApiProblem.notFound("plan", "plan", planCode));
+        Period period = Periods.find(periodCode, plan.spanFrom(), plan.spanTo(), plan.rule())
+                .orElseThrow(() -> ApiProblem.notFound("period", "reporting period of " + plan.code(), periodCode));
+        Map<String, Compliance.Submitted> submitted = new HashMap<>();
+        Report.<Report> list("planCode = ?1 and periodCode = ?2", plan.code(), period.code())
+                .forEach(r -> submitted.put(r.unitCode, new Compliance.Submitted(r.firstSubmittedAt, r.imported)));
+        return Compliance.of(plan.code(), period, plans.expected(plan.code(), period.year()), submitted, clock.instant());
+    }
+}

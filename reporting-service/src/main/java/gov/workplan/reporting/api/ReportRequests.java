@@ -1,0 +1,40 @@
+package gov.workplan.reporting.api;
+
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import gov.workplan.reporting.domain.ReportContent;
+import gov.workplan.reporting.domain.Reports.PastReport;
+
+/** Request bodies of the report endpoints. */
+final class ReportRequests {
+
+    private ReportRequests() {
+    }
+
+    @Schema(name = "NewReport", description = "Starts a draft report for a unit and period.")
+    record NewReport(@Schema(required = true, example = "szfb-2010-98") String plan,
+            @Schema(required = true, example = "2011-Q1") String period,
+            @Schema(required = true, example = "futian") String unit,
+            @Schema(description = "May be incomplete while a draft.") ReportContent content) {
+    }
+
+    @Schema(name = "ReportEdit", description = "The draft's new content; replaces the current one, which stays in /versions.")
+    record Edit(@Schema(required = true) ReportContent content) {
+    }
+
+    @Schema(name = "ReportReturn", description = "Why the office sends the report back.")
+    record Return(@Schema(required = true, example = "生物产业规模与统计局口径不一致，请核实") String reason) {
+    }
+
+    @Schema(name = "ReportCorrection", description = "A new version of an accepted report, with the reason.")
+    record Correction(@Schema(required = true) ReportContent content,
+            @Schema(required = true, example = "统计局年报数据更正") String reason) {
+    }
+
+    @Schema(name = "ReportImport", description = "Past reports of a plan, with their original submission times.")
+    record Import(@Schema(required = true, example = "szfb-2010-98") String plan,
+            @Schema(required = true) List<PastReport> reports) {
+    }
+}
