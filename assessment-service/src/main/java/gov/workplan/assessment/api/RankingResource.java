@@ -1,0 +1,86 @@
+package gov.workplan.assessment.api;
+
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+
+import gov.workplan.assessment.domain.PeriodCode;
+import gov.workplan.assessment.domain.RankingChanged;
+import gov.workplan.assessment.domain.RankingStream;
+import gov.workplan.assessment.domain.Rankings;
+import gov.workplan.assessment.domain.Rankings.CategoryRanking;
+import gov.workplan.assessment.persistence.AssessmentStore;
+import gov.workplan.common.problem.ApiProblem;
+import gov.workplan.common.security.Roles;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+@Path("/api/v1/rankings")
+@Tag(name = "Rankings", description = "Provisional rankings (排名), recalculated on every report.")
+public class RankingResource {
+
+    @Inject
+    Rankings rankings;
+
+    @Inject
+    AssessmentStore store;
+
+    @Inject
+    RankingStream stream;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.OFFICE, Roles.LEADER })
+    @Operation(summary = "Provisional rankings", description = "Per unit category: score, rank (ties share a rank; "
+            + "within a tie by unit code), and movement since the previous period (positive = climbed). Without "
+            + "`period`, the year's latest ranked period. Roles: office, leader.")
+    @APIResponse(responseCode = "400", description = "Plan missing, or period and year disagree.")
+    @APIResponse(responseCode = "404", description = "No such plan.")
+    public List<CategoryRanking> rankings(@Parameter(required = true, example = "szfb-2010-98") @QueryParam("plan") String plan,
+            @Parameter(example = "2011") @QueryParam("year") Integer year,
+            @Parameter(example = "2011-Q2") @QueryParam("period") String period,
+            @Parameter(example = "DISTRICT") @QueryParam("category") String category) {
+        store.requirePlan(plan);
+        String code;
+        if (period != null) {
+            PeriodCode p = PeriodCode.parse(period).orElseThrow(() -> ApiProblem.invalid("period", "must be like 2011-Q2"));
+            if (year != null && year != p.year()) {
+                throw ApiProblem.invalid("year", "does not match period " + period);
+            }
+            code = p.code();
+        } else if (year != null) {
+            code = rankings.latestPeriod(plan, year);
+            if (code == null) {
+                return List.of();
+            }
+        } else {
+            throw ApiProblem.invalid("period", "give a period, or a year for its latest ranked period");
+        }
+        return rankings.of(plan, code, category);
+    }
+
+    @GET
+    @Path("stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.OFFICE, Roles.LEADER })
+    @Blocking
+    @Operation(summary = "Follow provisional rankings", description = "Server-Sent Events: one RankingChanged each time "
+            + "a category's ranking of the plan is recalculated. Roles: office, leader.")
+    public Multi<RankingChanged> follow(@Parameter(required = true, example = "szfb-2010-98") @QueryParam("plan") String plan) {
+        store.requirePlan(plan);
+        return stream.of(plan);
+    }
+
+}

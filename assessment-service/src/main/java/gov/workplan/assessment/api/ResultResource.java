@@ -1,0 +1,152 @@
+package gov.workplan.assessment.api;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import gov.workplan.assessment.domain.AssessmentResult;
+import gov.workplan.assessment.domain.Results;
+import gov.workplan.assessment.persistence.AssessmentStore;
+import gov.workplan.common.problem.ApiProblem;
+import gov.workplan.common.problem.FieldErrors;
+import gov.workplan.common.security.Caller;
+import gov.workplan.common.security.Roles;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Results", description = "Frozen, approved (审定) and published assessment results.")
+public class ResultResource {
+
+    @Inject
+    Results results;
+
+    @Inject
+    AssessmentStore store;
+
+    @Inject
+    Caller caller;
+
+    @Schema(name = "AssessmentResult", description = "A period's ranking frozen into an immutable snapshot.")
+    public record ResultView(UUID id, String plan, String period, int year, AssessmentResult.Status status,
+            Results.Snapshot snapshot, Instant frozenAt, String frozenBy, Instant approvedAt, String approvedBy,
+            Instant publishedAt, String publishedBy) {
+    }
+
+    @Schema(name = "PublishedRanking", description = "A published result as the public sees it.")
+    public record PublicView(UUID id, String plan, String period, int year, Instant publishedAt,
+            Results.Snapshot snapshot) {
+    }
+
+    @Schema(name = "Freeze", description = "Which period's ranking to freeze.")
+    public record FreezeRequest(@Schema(required = true, example = "szfb-2010-98") String plan,
+            @Schema(required = true, example = "2011-Q2") String period) {
+    }
+
+    @POST
+    @Path("results")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.OFFICE)
+    @Operation(summary = "Freeze a period's ranking", description = "Snapshots the current rankings of every category "
+            + "into a result; it never changes afterwards. Role: office.")
+    @APIResponse(responseCode = "201", description = "Frozen.")
+    @APIResponse(responseCode = "400", description = "Plan or period missing or malformed.")
+    @APIResponse(responseCode = "404", description = "No such plan.")
+    @APIResponse(responseCode = "409", description = "Nothing ranked for that period yet.")
+    public Response freeze(FreezeRequest request) {
+        FieldErrors errors = new FieldErrors();
+        if (request == null || request.plan() == null) {
+            errors.add("plan", "is required");
+        }
+        if (request == null || request.period() == null) {
+            errors.add("period", "is required");
+        }
+        errors.throwIfAny();
+        store.requirePlan(request.plan());
+        AssessmentResult result = results.freeze(request.plan(), request.period(), caller.id());
+        return Response.created(URI.create("/api/v1/results/" + result.id)).entity(view(result)).build();
+    }
+
+    @POST
+    @Path("results/{id}/approve")
+    @RolesAllowed(Roles.LEADER)
+    @Operation(summary = "Approve a frozen result (审定)", description = "Role: leader.")
+    @APIResponse(responseCode = "404", description = "No such result.")
+    @APIResponse(responseCode = "409", description = "The result is not frozen.")
+    public ResultView approve(@PathParam("id") String id) {
+        return view(results.approve(uuid(id), caller.id()));
+    }
+
+    @POST
+    @Path("results/{id}/publish")
+    @RolesAllowed(Roles.OFFICE)
+    @Operation(summary = "Publish an approved result", description = "It becomes readable without a token and a "
+            + "ranking.published event goes to workplan.assessment. Role: office.")
+    @APIResponse(responseCode = "404", description = "No such result.")
+    @APIResponse(responseCode = "409", description = "The result is not approved.")
+    public ResultView publish(@PathParam("id") String id) {
+        return view(results.publish(uuid(id), caller.id()));
+    }
+
+    @GET
+    @Path("results")
+    @RolesAllowed({ Roles.OFFICE, Roles.LEADER })
+    @Operation(summary = "A plan's results, every status", description = "Roles: office, leader.")
+    public List<ResultView> list(@Parameter(required = true, example = "szfb-2010-98") @QueryParam("plan") String plan) {
+        store.requirePlan(plan);
+        return AssessmentResult.<AssessmentResult> list("planCode = ?1 order by periodCode, frozenAt", plan).stream()
+                .map(this::view).toList();
+    }
+
+    @GET
+    @Path("public/rankings")
+    @PermitAll
+    @Operation(summary = "Published rankings (public)", description = "No token needed. Only published results, each "
+            + "exactly as frozen; a later correction leads to a new result, and both stay readable.")
+    @APIResponse(responseCode = "400", description = "Plan missing.")
+    public List<PublicView> published(@Parameter(required = true, example = "szfb-2010-98") @QueryParam("plan") String plan,
+            @Parameter(example = "2011") @QueryParam("year") Integer year) {
+        if (plan == null || plan.isBlank()) {
+            throw ApiProblem.invalid("plan", "is required");
+        }
+        List<AssessmentResult> published = year == null
+                ? AssessmentResult.list("planCode = ?1 and status = ?2 order by periodCode, publishedAt", plan,
+                        AssessmentResult.Status.PUBLISHED)
+                : AssessmentResult.list("planCode = ?1 and year = ?2 and status = ?3 order by periodCode, publishedAt",
+                        plan, year, AssessmentResult.Status.PUBLISHED);
+        return published.stream().map(r -> new PublicView(r.id, r.planCode, r.periodCode, r.year, r.publishedAt,
+                results.snapshot(r))).toList();
+    }
+
+    private ResultView view(AssessmentResult r) {
+        return new ResultView(r.id, r.planCode, r.periodCode, r.year, r.status, results.snapshot(r), r.frozenAt,
+                r.frozenBy, r.approvedAt, r.approvedBy, r.publishedAt, r.publishedBy);
+    }
+
+
+    private static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalid("id", "must be a result id (a UUID)");
+        }
+    }
+}

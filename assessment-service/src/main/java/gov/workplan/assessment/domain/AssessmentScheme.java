@@ -1,0 +1,48 @@
+package gov.workplan.assessment.domain;
+
+import java.time.Instant;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+/**
+ * One version of a plan's assessment scheme (考核方案) for a unit category, effective from a period.
+ * Never edited: the office defines a new version; earlier results keep the version they used.
+ */
+@Entity
+@Table(name = "scheme")
+public class AssessmentScheme extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "scheme_seq")
+    @SequenceGenerator(name = "scheme_seq", sequenceName = "scheme_seq", allocationSize = 50)
+    public Long id;
+
+    @Column(name = "plan_code")
+    public String planCode;
+
+    public String category;
+
+    public int version;
+
+    /** The first period (e.g. {@code 2011-Q3}) this version applies to. */
+    @Column(name = "effective_from")
+    public String effectiveFrom;
+
+    /** {@link SchemeRules} as JSON. */
+    public String rules;
+
+    public String note;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "created_by")
+    public String createdBy;
+}

@@ -1,0 +1,100 @@
+package gov.workplan.assessment.domain;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+
+/**
+ * A period's briefing (简报) as Markdown and as HTML: completion by industry and by district, the top
+ * and bottom units of each ranking, late and missing reports, and the biggest movers. Pure: the
+ * figures in, the text out.
+ */
+public final class Briefing {
+
+    public record Line(String name, BigDecimal value) {
+    }
+
+    public record RankLine(String category, String unit, String unitName, BigDecimal score, int rank, Integer movement) {
+    }
+
+    public record Data(String plan, String planTitle, String period, List<Line> completionByIndustry,
+            List<Line> completionByDistrict, List<RankLine> top, List<RankLine> bottom, List<String> late,
+            List<String> missing, List<RankLine> movers) {
+    }
+
+    private Briefing() {
+    }
+
+    public static String markdown(Data d) {
+        StringBuilder md = new StringBuilder();
+        md.append("# ").append(d.planTitle()).append(" — ").append(d.period()).append(" 简报 (briefing)\n\n");
+        md.append("## Completion by industry (按产业)\n\n| Industry | Average completion |\n|---|---|\n");
+        d.completionByIndustry().forEach(l -> md.append("| ").append(l.name()).append(" | ").append(percent(l.value())).append(" |\n"));
+        md.append("\n## Completion by district (按区)\n\n| District | Average completion |\n|---|---|\n");
+        d.completionByDistrict().forEach(l -> md.append("| ").append(l.name()).append(" | ").append(percent(l.value())).append(" |\n"));
+        md.append("\n## Top units (前列)\n\n");
+        ranks(md, d.top());
+        md.append("\n## Bottom units (后列)\n\n");
+        ranks(md, d.bottom());
+        md.append("\n## Late and missing reports (迟报、漏报)\n\n");
+        md.append("- Late: ").append(d.late().isEmpty() ? "none" : String.join(", ", d.late())).append('\n');
+        md.append("- Missing: ").append(d.missing().isEmpty() ? "none" : String.join(", ", d.missing())).append('\n');
+        md.append("\n## Biggest movers (名次变化)\n\n");
+        if (d.movers().isEmpty()) {
+            md.append("No movement since the previous period.\n");
+        } else {
+            d.movers().forEach(m -> md.append("- ").append(m.unitName()).append(" (").append(m.category()).append("): ")
+                    .append(m.movement() > 0 ? "up " : "down ").append(Math.abs(m.movement())).append(" to rank ")
+                    .append(m.rank()).append('\n'));
+        }
+        return md.toString();
+    }
+
+    public static String html(Data d) {
+        StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html lang=\"zh\"><head><meta charset=\"utf-8\"><title>")
+                .append(esc(d.planTitle())).append(" — ").append(esc(d.period())).append("</title></head><body>\n");
+        h.append("<h1>").append(esc(d.planTitle())).append(" — ").append(esc(d.period())).append(" 简报</h1>\n");
+        table(h, "Completion by industry (按产业)", "Industry", d.completionByIndustry());
+        table(h, "Completion by district (按区)", "District", d.completionByDistrict());
+        rankTable(h, "Top units (前列)", d.top());
+        rankTable(h, "Bottom units (后列)", d.bottom());
+        h.append("<h2>Late and missing reports (迟报、漏报)</h2>\n<p>Late: ")
+                .append(esc(d.late().isEmpty() ? "none" : String.join(", ", d.late()))).append("</p>\n<p>Missing: ")
+                .append(esc(d.missing().isEmpty() ? "none" : String.join(", ", d.missing()))).append("</p>\n");
+        rankTable(h, "Biggest movers (名次变化)", d.movers());
+        return h.append("</body></html>\n").toString();
+    }
+
+    private static void ranks(StringBuilder md, List<RankLine> lines) {
+        md.append("| Category | Rank | Unit | Score |\n|---|---|---|---|\n");
+        lines.forEach(r -> md.append("| ").append(r.category()).append(" | ").append(r.rank()).append(" | ")
+                .append(r.unitName()).append(" | ").append(r.score().setScale(2, RoundingMode.HALF_UP).toPlainString())
+                .append(" |\n"));
+    }
+
+    private static void table(StringBuilder h, String title, String head, List<Line> lines) {
+        h.append("<h2>").append(esc(title)).append("</h2>\n<table><tr><th>").append(esc(head))
+                .append("</th><th>Average completion</th></tr>\n");
+        lines.forEach(l -> h.append("<tr><td>").append(esc(l.name())).append("</td><td>").append(percent(l.value()))
+                .append("</td></tr>\n"));
+        h.append("</table>\n");
+    }
+
+    private static void rankTable(StringBuilder h, String title, List<RankLine> lines) {
+        h.append("<h2>").append(esc(title)).append("</h2>\n<table><tr><th>Category</th><th>Rank</th><th>Unit</th>"
+                + "<th>Score</th><th>Movement</th></tr>\n");
+        lines.forEach(r -> h.append("<tr><td>").append(esc(r.category())).append("</td><td>").append(r.rank())
+                .append("</td><td>").append(esc(r.unitName())).append("</td><td>")
+                .append(r.score().setScale(2, RoundingMode.HALF_UP).toPlainString()).append("</td><td>")
+                .append(r.movement() == null ? "–" : (r.movement() > 0 ? "+" : "") + r.movement()).append("</td></tr>\n"));
+        h.append("</table>\n");
+    }
+
+    static String percent(BigDecimal fraction) {
+        return fraction.multiply(new BigDecimal("100")).setScale(1, RoundingMode.HALF_UP).toPlainString() + "%";
+    }
+
+    static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

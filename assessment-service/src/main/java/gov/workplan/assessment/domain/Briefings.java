@@ -1,0 +1,111 @@
+package gov.workplan.assessment.domain;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import gov.workplan.assessment.domain.Briefing.Line;
+import gov.workplan.assessment.domain.Briefing.RankLine;
+import gov.workplan.assessment.persistence.AssessmentStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+/** Gathers a period's briefing figures from the current assessments. */
+@ApplicationScoped
+public class Briefings {
+
+    private static final int TOP = 3;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    AssessmentStore store;
+
+    @Inject
+    ObjectMapper mapper;
+
+    public Briefing.Data of(String plan, String period) {
+        Map<String, String> industryOf = new HashMap<>();
+        for (Object row : em.createNativeQuery("select code, coalesce(industry, '-') from indicator where plan_code = ?1")
+                .setParameter(1, plan).getResultList()) {
+            Object[] r = (Object[]) row;
+            industryOf.put((String) r[0], (String) r[1]);
+        }
+        Map<String, List<BigDecimal>> byIndustry = new LinkedHashMap<>();
+        Map<String, List<BigDecimal>> byDistrict = new LinkedHashMap<>();
+        for (Object row : em.createNativeQuery("select a.unit_code, a.category, a.breakdown, coalesce(u.name_zh, a.unit_code) "
+                + "from unit_assessment a left join unit u on u.code = a.unit_code where a.plan_code = ?1 "
+                + "and a.period_code = ?2 order by a.unit_code").setParameter(1, plan).setParameter(2, period)
+                .getResultList()) {
+            Object[] r = (Object[]) row;
+            for (JsonNode line : read((String) r[2]).path("indicators")) {
+                BigDecimal completion = line.path("completion").decimalValue();
+                byIndustry.computeIfAbsent(industryOf.getOrDefault(line.path("indicator").asText(), "-"),
+                        k -> new ArrayList<>()).add(completion);
+                if ("DISTRICT".equals(r[1])) {
+                    byDistrict.computeIfAbsent((String) r[3], k -> new ArrayList<>()).add(completion);
+                }
+            }
+        }
+        List<RankLine> entries = new ArrayList<>();
+        for (Object row : em.createNativeQuery("select e.category, e.unit_code, coalesce(u.name_zh, e.unit_code), e.score, "
+                + "e.rank, e.movement from ranking_entry e left join unit u on u.code = e.unit_code where e.plan_code = ?1 "
+                + "and e.period_code = ?2 order by e.category, e.rank, e.unit_code").setParameter(1, plan)
+                .setParameter(2, period).getResultList()) {
+            Object[] r = (Object[]) row;
+            entries.add(new RankLine((String) r[0], (String) r[1], (String) r[2], (BigDecimal) r[3],
+                    ((Number) r[4]).intValue(), r[5] == null ? null : ((Number) r[5]).intValue()));
+        }
+        Map<String, List<RankLine>> byCategory = new LinkedHashMap<>();
+        entries.forEach(e -> byCategory.computeIfAbsent(e.category(), k -> new ArrayList<>()).add(e));
+        List<RankLine> top = new ArrayList<>();
+        List<RankLine> bottom = new ArrayList<>();
+        byCategory.values().forEach(list -> {
+            top.addAll(list.subList(0, Math.min(TOP, list.size())));
+            bottom.addAll(list.subList(Math.max(0, list.size() - TOP), list.size()));
+        });
+        List<RankLine> movers = entries.stream().filter(e -> e.movement() != null && e.movement() != 0)
+                .sorted(Comparator.comparing((RankLine e) -> Math.abs(e.movement())).reversed()
+                        .thenComparing(RankLine::unit))
+                .limit(5).toList();
+        List<String> late = units("select unit_code from report where plan_code = ?1 and period_code = ?2 "
+                + "and timeliness = 'LATE' order by unit_code", plan, period);
+        List<String> missing = units("select o.unit_code from overdue o where o.plan_code = ?1 and o.period_code = ?2 "
+                + "and not exists (select 1 from report r where r.plan_code = o.plan_code and r.period_code = o.period_code "
+                + "and r.unit_code = o.unit_code and r.first_submitted_at is not null) order by o.unit_code", plan, period);
+        String title = store.plan(plan).map(AssessmentStore.PlanInfo::title).orElse(plan);
+        return new Briefing.Data(plan, title, period, averages(byIndustry), averages(byDistrict), top, bottom, late,
+                missing, movers);
+    }
+
+    private List<String> units(String sql, String plan, String period) {
+        return em.createNativeQuery(sql).setParameter(1, plan).setParameter(2, period).getResultList().stream()
+                .map(String.class::cast).toList();
+    }
+
+    private static List<Line> averages(Map<String, List<BigDecimal>> values) {
+        return values.entrySet().stream().map(e -> new Line(e.getKey(), e.getValue().stream()
+                .reduce(BigDecimal.ZERO, BigDecimal::add).divide(BigDecimal.valueOf(e.getValue().size()), 4,
+                        RoundingMode.HALF_UP)))
+                .toList();
+    }
+
+    private JsonNode read(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored breakdown is unreadable", e);
+        }
+    }
+}

@@ -1,0 +1,283 @@
+package gov.workplan.assessment.domain;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import gov.workplan.assessment.domain.RankingChanged.RankingView;
+import gov.workplan.assessment.domain.Scoring.Breakdown;
+import gov.workplan.assessment.domain.Scoring.Inputs;
+import gov.workplan.assessment.domain.Scoring.Timeliness;
+import gov.workplan.assessment.persistence.AssessmentStore;
+import gov.workplan.assessment.persistence.AssessmentStore.UnitInfo;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+/**
+ * Keeps assessments and rankings current (重新计算). Incremental: a report recomputes its unit for
+ * its period (and the later assessed periods of that year, whose timeliness it affects) and re-ranks the
+ * unit's category there; a period is computed whole, every category, only the first time anything
+ * touches it.
+ * {@link #rebuild} recomputes a plan from its store alone and must give the same numbers.
+ */
+@ApplicationScoped
+public class Recalculation {
+
+    @Inject
+    AssessmentStore store;
+
+    @Inject
+    Schemes schemes;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<RankingChanged> rankingChanged;
+
+    /** A report of the unit for the period was added, changed, or is overdue. */
+    @Transactional(TxType.MANDATORY)
+    public void onReport(String plan, PeriodCode period, String unitCode) {
+        lockPlan(plan);
+        UnitInfo unit = store.unit(unitCode).orElse(null);
+        if (unit == null || store.plan(plan).isEmpty()) {
+            return; // not (yet) a unit or plan we know: its own events will bring it
+        }
+        for (PeriodCode p = period; p.year() == period.year(); p = p.next()) {
+            if (!p.equals(period) && !isAssessed(plan, p)) {
+                continue;
+            }
+            if (!ensurePeriodComputed(plan, p)) {
+                recomputeUnit(plan, p, unit);
+                rerank(plan, p, unit.category());
+            }
+            if (p.quarter() == 4) {
+                break;
+            }
+        }
+    }
+
+    /** A target of the unit changed: every assessed period of that year. */
+    @Transactional(TxType.MANDATORY)
+    public void onTarget(String plan, String unitCode, int year) {
+        lockPlan(plan);
+        UnitInfo unit = store.unit(unitCode).orElse(null);
+        if (unit == null) {
+            return;
+        }
+        for (int q = 1; q <= 4; q++) {
+            PeriodCode p = PeriodCode.of(year, q);
+            if (hasAssessments(plan, p, unit.category())) {
+                recomputeUnit(plan, p, unit);
+                rerank(plan, p, unit.category());
+            }
+        }
+    }
+
+    /** A scheme of the category changed from a period on: every assessed period from then. */
+    @Transactional(TxType.MANDATORY)
+    public void onScheme(String plan, String category, PeriodCode from) {
+        lockPlan(plan);
+        for (PeriodCode p : store.activePeriods(plan)) {
+            if (p.code().compareTo(from.code()) >= 0 && hasAssessments(plan, p, category)) {
+                store.assessedUnits(plan, category).forEach(u -> recomputeUnit(plan, p, u));
+                rerank(plan, p, category);
+            }
+        }
+    }
+
+    /**
+     * The plan's targets and tasks are complete (plan.import-completed). Reports may have been scored
+     * before them, since both topics are consumed at once (e.g. when a fresh database replays the
+     * history): if any were, the plan is recomputed now. Decided under the plan's lock, so a report
+     * being scored concurrently is either seen here or scores against the complete plan itself.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void onPlanComplete(String plan) {
+        lockPlan(plan);
+        if (!store.activePeriods(plan).isEmpty()) {
+            rebuild(plan);
+        }
+    }
+
+    /** Recomputes everything of a plan from its store: what the increments must add up to. */
+    @Transactional
+    public void rebuild(String plan) {
+        lockPlan(plan);
+        em.createNativeQuery("delete from ranking_entry where plan_code = ?1").setParameter(1, plan).executeUpdate();
+        em.createNativeQuery("delete from unit_assessment where plan_code = ?1").setParameter(1, plan).executeUpdate();
+        for (PeriodCode p : store.activePeriods(plan)) {
+            ensurePeriodComputed(plan, p);
+        }
+    }
+
+    /**
+     * One recalculation of a plan at a time, across consumers and replicas: the two topics are consumed
+     * concurrently, and a recalculation must see what the one before it committed.
+     */
+    private void lockPlan(String plan) {
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))").setParameter(1, "assessment:" + plan)
+                .getSingleResult();
+    }
+
+    private boolean hasAssessments(String plan, PeriodCode period, String category) {
+        return ((Number) em.createNativeQuery("select count(*) from unit_assessment where plan_code = ?1 "
+                + "and period_code = ?2 and category = ?3").setParameter(1, plan).setParameter(2, period.code())
+                .setParameter(3, category).getSingleResult()).longValue() > 0;
+    }
+
+    private boolean isAssessed(String plan, PeriodCode period) {
+        return ((Number) em.createNativeQuery("select count(*) from unit_assessment where plan_code = ?1 "
+                + "and period_code = ?2").setParameter(1, plan).setParameter(2, period.code()).getSingleResult())
+                .longValue() > 0;
+    }
+
+    /**
+     * The first time anything touches a period, every unit of the plan is assessed and every category
+     * ranked, whoever reported: a unit that has not reported stands in the ranking with what it has (so
+     * the office sees it), and the set of assessed units never depends on which event came first, which
+     * is what makes {@link #rebuild} equal the increments. True if it computed the period.
+     */
+    private boolean ensurePeriodComputed(String plan, PeriodCode period) {
+        if (isAssessed(plan, period)) {
+            return false;
+        }
+        Set<String> categories = new TreeSet<>();
+        for (UnitInfo u : store.assessedUnits(plan, null)) {
+            recomputeUnit(plan, period, u);
+            categories.add(u.category());
+        }
+        categories.forEach(category -> rerank(plan, period, category));
+        return true;
+    }
+
+    private void recomputeUnit(String plan, PeriodCode period, UnitInfo unit) {
+        Breakdown breakdown = Scoring.score(inputs(plan, period, unit.code()), schemes.rulesFor(plan, unit.category(), period));
+        em.createNativeQuery("""
+                insert into unit_assessment (plan_code, period_code, unit_code, category, score, breakdown, computed_at)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                on conflict (plan_code, period_code, unit_code) do update set category = excluded.category,
+                    score = excluded.score, breakdown = excluded.breakdown, computed_at = excluded.computed_at
+                """).setParameter(1, plan).setParameter(2, period.code()).setParameter(3, unit.code())
+                .setParameter(4, unit.category()).setParameter(5, breakdown.score()).setParameter(6, write(breakdown))
+                .setParameter(7, clock.instant()).executeUpdate();
+    }
+
+    Inputs inputs(String plan, PeriodCode period, String unit) {
+        Map<String, Object[]> reports = store.reports(plan, unit);
+        Set<String> overdue = new HashSet<>(store.overduePeriods(plan, unit));
+        Map<String, BigDecimal> actuals = new HashMap<>();
+        Map<String, String> progress = new HashMap<>();
+        Object[] current = reports.get(period.code());
+        // Returned reports and drafts do not count; submitted ones do, provisionally, until accepted or returned.
+        if (current != null && ("SUBMITTED".equals(current[1]) || "ACCEPTED".equals(current[1]))) {
+            JsonNode content = read((String) current[2]);
+            content.path("indicators").forEach(v -> {
+                if (v.hasNonNull("value")) {
+                    actuals.put(v.path("indicator").asText(), v.path("value").decimalValue());
+                }
+            });
+            content.path("tasks").forEach(t -> progress.put(t.path("task").asText(), t.path("progress").asText()));
+        }
+        Map<String, Timeliness> timeliness = new LinkedHashMap<>();
+        for (int q = 1; q <= period.quarter(); q++) {
+            String code = PeriodCode.of(period.year(), q).code();
+            Object[] r = reports.get(code);
+            if (r != null && r[3] != null) {
+                timeliness.put(code, Timeliness.valueOf((String) r[3]));
+            } else if (overdue.contains(code)) {
+                timeliness.put(code, Timeliness.MISSING);
+            }
+        }
+        return new Inputs(period, store.targets(plan, unit, period.year()), actuals, store.tasks(plan, unit), progress,
+                timeliness);
+    }
+
+    private void rerank(String plan, PeriodCode period, String category) {
+        List<Ranking.Scored> scores = new ArrayList<>();
+        for (Object row : em.createNativeQuery("select unit_code, score from unit_assessment where plan_code = ?1 "
+                + "and period_code = ?2 and category = ?3").setParameter(1, plan).setParameter(2, period.code())
+                .setParameter(3, category).getResultList()) {
+            Object[] r = (Object[]) row;
+            scores.add(new Ranking.Scored((String) r[0], ((BigDecimal) r[1]).stripTrailingZeros()));
+        }
+        Map<String, Integer> previous = new HashMap<>();
+        for (Object row : em.createNativeQuery("select unit_code, rank from ranking_entry where plan_code = ?1 "
+                + "and period_code = ?2 and category = ?3").setParameter(1, plan)
+                .setParameter(2, period.previous().code()).setParameter(3, category).getResultList()) {
+            Object[] r = (Object[]) row;
+            previous.put((String) r[0], ((Number) r[1]).intValue());
+        }
+        em.createNativeQuery("delete from ranking_entry where plan_code = ?1 and period_code = ?2 and category = ?3")
+                .setParameter(1, plan).setParameter(2, period.code()).setParameter(3, category).executeUpdate();
+        List<RankingView> views = new ArrayList<>();
+        for (Ranking.Ranked r : Ranking.rank(scores, previous)) {
+            em.createNativeQuery("insert into ranking_entry (plan_code, period_code, category, unit_code, score, rank, "
+                    + "movement) values (?1, ?2, ?3, ?4, ?5, ?6, ?7)").setParameter(1, plan).setParameter(2, period.code())
+                    .setParameter(3, category).setParameter(4, r.unit()).setParameter(5, r.score())
+                    .setParameter(6, r.rank()).setParameter(7, r.movement()).executeUpdate();
+            views.add(new RankingView(r.unit(), store.unit(r.unit()).map(UnitInfo::nameZh).orElse(r.unit()), r.score(),
+                    r.rank(), r.movement()));
+        }
+        rankingChanged.fire(new RankingChanged(plan, period.code(), category, views));
+        PeriodCode next = period.next();
+        if (hasRanking(plan, next, category)) {
+            rerankMovementOnly(plan, next, category);
+        }
+    }
+
+    private boolean hasRanking(String plan, PeriodCode period, String category) {
+        return ((Number) em.createNativeQuery("select count(*) from ranking_entry where plan_code = ?1 "
+                + "and period_code = ?2 and category = ?3").setParameter(1, plan).setParameter(2, period.code())
+                .setParameter(3, category).getSingleResult()).longValue() > 0;
+    }
+
+    /** The next period's ranks stand; only its movement, measured against this period, changes. */
+    private void rerankMovementOnly(String plan, PeriodCode period, String category) {
+        em.createNativeQuery("""
+                update ranking_entry e set movement = p.rank - e.rank
+                from ranking_entry p
+                where e.plan_code = ?1 and e.period_code = ?2 and e.category = ?3
+                  and p.plan_code = e.plan_code and p.period_code = ?4 and p.category = e.category
+                  and p.unit_code = e.unit_code
+                """).setParameter(1, plan).setParameter(2, period.code()).setParameter(3, category)
+                .setParameter(4, period.previous().code()).executeUpdate();
+    }
+
+    private String write(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private JsonNode read(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored report content is unreadable", e);
+        }
+    }
+}

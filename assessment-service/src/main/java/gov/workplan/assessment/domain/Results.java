@@ -1,0 +1,132 @@
+package gov.workplan.assessment.domain;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import gov.workplan.assessment.domain.Rankings.CategoryRanking;
+import gov.workplan.assessment.events.AssessmentTopic;
+import gov.workplan.common.events.Outbox;
+import gov.workplan.common.problem.ApiProblem;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+/** Freeze (office) → approve (leader, 审定) → publish (office): a result's whole life. */
+@ApplicationScoped
+public class Results {
+
+    @Inject
+    Rankings rankings;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    Clock clock;
+
+    /** What a frozen result holds: the rankings as they stood. */
+    public record Snapshot(String plan, String period, int year, Instant frozenAt, List<CategoryRanking> rankings) {
+    }
+
+    /** The payload of ranking.published. */
+    public record RankingPublished(UUID resultId, String plan, String period, int year, Instant publishedAt,
+            String approvedBy, List<CategoryRanking> rankings) {
+    }
+
+    @Transactional
+    public AssessmentResult freeze(String plan, String periodCode, String actor) {
+        PeriodCode period = PeriodCode.parse(periodCode)
+                .orElseThrow(() -> ApiProblem.invalid("period", "must be a period like 2011-Q2"));
+        List<CategoryRanking> current = rankings.of(plan, period.code(), null);
+        if (current.isEmpty()) {
+            throw ApiProblem.conflict("period", "plan " + plan + " has no ranking for " + period.code() + " to freeze");
+        }
+        Instant now = now();
+        AssessmentResult result = new AssessmentResult();
+        result.id = UUID.randomUUID();
+        result.planCode = plan;
+        result.periodCode = period.code();
+        result.year = period.year();
+        result.status = AssessmentResult.Status.FROZEN;
+        result.snapshot = write(new Snapshot(plan, period.code(), period.year(), now, current));
+        result.frozenAt = now;
+        result.frozenBy = actor;
+        result.persist();
+        return result;
+    }
+
+    @Transactional
+    public AssessmentResult approve(UUID id, String actor) {
+        AssessmentResult result = locked(id);
+        if (result.status != AssessmentResult.Status.FROZEN) {
+            throw ApiProblem.conflict("status", "only a FROZEN result can be approved; this one is " + result.status);
+        }
+        result.status = AssessmentResult.Status.APPROVED;
+        result.approvedAt = now();
+        result.approvedBy = actor;
+        return result;
+    }
+
+    @Transactional
+    public AssessmentResult publish(UUID id, String actor) {
+        AssessmentResult result = locked(id);
+        if (result.status != AssessmentResult.Status.APPROVED) {
+            throw ApiProblem.conflict("status", "only an APPROVED result can be published; this one is " + result.status);
+        }
+        result.status = AssessmentResult.Status.PUBLISHED;
+        result.publishedAt = now();
+        result.publishedBy = actor;
+        Snapshot snapshot = snapshot(result);
+        outbox.append(AssessmentTopic.NAME, result.planCode, result.planCode, AssessmentTopic.RANKING_PUBLISHED,
+                AssessmentTopic.SCHEMA_VERSION, new RankingPublished(result.id, result.planCode, result.periodCode,
+                        result.year, result.publishedAt, result.approvedBy, snapshot.rankings()));
+        return result;
+    }
+
+    public Snapshot snapshot(AssessmentResult result) {
+        try {
+            return mapper.readValue(result.snapshot, Snapshot.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored snapshot is unreadable", e);
+        }
+    }
+
+    public JsonNode snapshotTree(AssessmentResult result) {
+        try {
+            return mapper.readTree(result.snapshot);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored snapshot is unreadable", e);
+        }
+    }
+
+    private AssessmentResult locked(UUID id) {
+        AssessmentResult result = AssessmentResult.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (result == null) {
+            throw ApiProblem.notFound("id", "assessment result", String.valueOf(id));
+        }
+        return result;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private String write(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

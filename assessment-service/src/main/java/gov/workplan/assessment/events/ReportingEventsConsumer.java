@@ -1,0 +1,74 @@
+package gov.workplan.assessment.events;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import gov.workplan.assessment.domain.PeriodCode;
+import gov.workplan.assessment.domain.Recalculation;
+import gov.workplan.assessment.persistence.AssessmentStore;
+import gov.workplan.common.events.EventEnvelope;
+import gov.workplan.common.events.Inbox;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+/**
+ * A new report triggers recalculation (报送即重算): every report event from workplan.reporting updates
+ * the store and rescores what it touches, in one transaction with recording the event. A duplicate
+ * event (same id) or an older report version changes nothing.
+ */
+@ApplicationScoped
+public class ReportingEventsConsumer {
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    AssessmentStore store;
+
+    @Inject
+    Recalculation recalculation;
+
+    @Incoming("reporting")
+    @Blocking(ordered = true)
+    @Transactional
+    public void consume(String value) {
+        EventEnvelope event = inbox.read(value);
+        if (!inbox.firstDelivery(event)) {
+            return;
+        }
+        JsonNode p = event.payload();
+        String plan = p.path("plan").asText();
+        PeriodCode period = PeriodCode.parse(p.path("period").asText()).orElse(null);
+        if (period == null) {
+            throw new IllegalArgumentException("event " + event.id() + " names no period");
+        }
+        String unit = p.path("unit").asText();
+        switch (event.type()) {
+            case "report.submitted", "report.accepted", "report.returned", "report.corrected", "report.imported" -> {
+                boolean newer = store.upsertReport(UUID.fromString(p.path("reportId").asText()), plan, period.code(),
+                        unit, p.path("status").asText(), p.path("version").asInt(), p.path("content").toString(),
+                        p.hasNonNull("timeliness") ? p.path("timeliness").asText() : null,
+                        p.hasNonNull("lateBySeconds") ? p.path("lateBySeconds").asLong() : null,
+                        p.hasNonNull("firstSubmittedAt") ? Instant.parse(p.path("firstSubmittedAt").asText()) : null,
+                        p.path("imported").asBoolean());
+                if (newer) {
+                    recalculation.onReport(plan, period, unit);
+                }
+            }
+            case "report.overdue" -> {
+                if (store.addOverdue(plan, period.code(), unit)) {
+                    recalculation.onReport(plan, period, unit);
+                }
+            }
+            default -> {
+                // future types: nothing to keep
+            }
+        }
+    }
+}

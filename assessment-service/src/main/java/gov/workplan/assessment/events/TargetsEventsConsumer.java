@@ -1,0 +1,79 @@
+package gov.workplan.assessment.events;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import gov.workplan.assessment.domain.Recalculation;
+import gov.workplan.assessment.domain.Schemes;
+import gov.workplan.assessment.persistence.AssessmentStore;
+import gov.workplan.common.events.EventEnvelope;
+import gov.workplan.common.events.Inbox;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+/** Keeps assessment's store of plans, units, targets and tasks from workplan.targets; an amended target is rescored. */
+@ApplicationScoped
+public class TargetsEventsConsumer {
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    AssessmentStore store;
+
+    @Inject
+    Schemes schemes;
+
+    @Inject
+    Recalculation recalculation;
+
+    @Incoming("targets")
+    @Blocking(ordered = true)
+    @Transactional
+    public void consume(String value) {
+        EventEnvelope event = inbox.read(value);
+        if (!inbox.firstDelivery(event)) {
+            return;
+        }
+        JsonNode p = event.payload();
+        switch (event.type()) {
+            case "plan.registered" -> {
+                store.upsertPlan(p.path("code").asText(), p.path("title").asText(), p.path("spanFrom").asInt(),
+                        p.path("spanTo").asInt());
+                schemes.ensureDefaults(p.path("code").asText(), p.path("spanFrom").asInt());
+            }
+            case "unit.registered" -> store.upsertUnit(p.path("code").asText(), p.path("nameZh").asText(),
+                    p.path("category").asText());
+            case "indicator.defined" -> store.upsertIndicator(p.path("plan").asText(), p.path("code").asText(),
+                    p.path("nameZh").asText(), p.hasNonNull("industry") ? p.path("industry").asText() : null,
+                    p.path("unitOfMeasure").asText());
+            case "target.set", "target.amended" -> {
+                boolean changed = store.upsertTarget(p.path("plan").asText(), p.path("unit").asText(),
+                        p.path("indicator").asText(), p.path("year").asInt(), p.path("kind").asText(),
+                        p.path("value").decimalValue(), p.hasNonNull("maxValue") ? p.path("maxValue").decimalValue() : null,
+                        p.path("revision").asInt());
+                if (changed && "target.amended".equals(event.type())) {
+                    recalculation.onTarget(p.path("plan").asText(), p.path("unit").asText(), p.path("year").asInt());
+                }
+            }
+            case "task.defined" -> {
+                Map<String, String> roles = new LinkedHashMap<>();
+                p.path("responsible").forEach(r -> roles.put(r.path("unit").asText(), r.path("role").asText()));
+                store.upsertTask(p.path("plan").asText(), p.path("code").asText(),
+                        p.hasNonNull("title") ? p.path("title").asText() : p.path("description").asText(null),
+                        p.hasNonNull("deadline") ? LocalDate.parse(p.path("deadline").asText()) : null, roles);
+            }
+            case "plan.import-completed" -> recalculation.onPlanComplete(p.path("plan").asText());
+            default -> {
+                // future types: nothing to keep
+            }
+        }
+    }
+}

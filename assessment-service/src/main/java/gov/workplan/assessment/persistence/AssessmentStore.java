@@ -1,0 +1,212 @@
+package gov.workplan.assessment.persistence;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import gov.workplan.assessment.domain.PeriodCode;
+import gov.workplan.assessment.domain.Scoring.TargetIn;
+import gov.workplan.assessment.domain.Scoring.TaskIn;
+import gov.workplan.common.problem.ApiProblem;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+/**
+ * assessment's own store of what it scores: plans, units, targets and tasks from workplan.targets,
+ * reports and overdue notices from workplan.reporting. Plain SQL: upserts by key, reads as records.
+ */
+@ApplicationScoped
+public class AssessmentStore {
+
+    @Inject
+    EntityManager em;
+
+    public record PlanInfo(String code, String title, int spanFrom, int spanTo) {
+    }
+
+    public record UnitInfo(String code, String nameZh, String category) {
+    }
+
+    /** The latest version of a report, as far as scoring cares. */
+    public record ReportIn(String status, Map<String, BigDecimal> actuals, Map<String, String> taskProgress,
+            String timeliness) {
+    }
+
+    public void upsertPlan(String code, String title, int spanFrom, int spanTo) {
+        em.createNativeQuery("""
+                insert into plan (code, title, span_from, span_to) values (?1, ?2, ?3, ?4)
+                on conflict (code) do update set title = excluded.title, span_from = excluded.span_from,
+                    span_to = excluded.span_to
+                """).setParameter(1, code).setParameter(2, title).setParameter(3, spanFrom).setParameter(4, spanTo)
+                .executeUpdate();
+    }
+
+    public void upsertUnit(String code, String nameZh, String category) {
+        em.createNativeQuery("""
+                insert into unit (code, name_zh, category) values (?1, ?2, ?3)
+                on conflict (code) do update set name_zh = excluded.name_zh, category = excluded.category
+                """).setParameter(1, code).setParameter(2, nameZh).setParameter(3, category).executeUpdate();
+    }
+
+    public void upsertIndicator(String plan, String code, String nameZh, String industry, String unitOfMeasure) {
+        em.createNativeQuery("""
+                insert into indicator (plan_code, code, position, name_zh, industry, unit_of_measure)
+                values (?1, ?2, (select count(*) from indicator where plan_code = ?1), ?3, ?4, ?5)
+                on conflict (plan_code, code) do update set name_zh = excluded.name_zh, industry = excluded.industry,
+                    unit_of_measure = excluded.unit_of_measure
+                """).setParameter(1, plan).setParameter(2, code).setParameter(3, nameZh).setParameter(4, industry)
+                .setParameter(5, unitOfMeasure).executeUpdate();
+    }
+
+    /** @return true if the target changed (a newer revision) */
+    public boolean upsertTarget(String plan, String unit, String indicator, int year, String kind, BigDecimal value,
+            BigDecimal maxValue, int revision) {
+        return em.createNativeQuery("""
+                insert into target (plan_code, unit_code, indicator_code, year, kind, value, max_value, revision)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                on conflict (plan_code, unit_code, indicator_code, year) do update set kind = excluded.kind,
+                    value = excluded.value, max_value = excluded.max_value, revision = excluded.revision
+                where target.revision < excluded.revision
+                """).setParameter(1, plan).setParameter(2, unit).setParameter(3, indicator).setParameter(4, year)
+                .setParameter(5, kind).setParameter(6, value).setParameter(7, maxValue).setParameter(8, revision)
+                .executeUpdate() == 1;
+    }
+
+    public void upsertTask(String plan, String code, String title, LocalDate deadline, Map<String, String> roleByUnit) {
+        em.createNativeQuery("""
+                insert into task (plan_code, code, title, deadline) values (?1, ?2, ?3, ?4)
+                on conflict (plan_code, code) do update set title = excluded.title, deadline = excluded.deadline
+                """).setParameter(1, plan).setParameter(2, code).setParameter(3, title).setParameter(4, deadline)
+                .executeUpdate();
+        em.createNativeQuery("delete from task_responsibility where plan_code = ?1 and task_code = ?2")
+                .setParameter(1, plan).setParameter(2, code).executeUpdate();
+        roleByUnit.forEach((unit, role) -> em.createNativeQuery(
+                "insert into task_responsibility (plan_code, task_code, unit_code, role) values (?1, ?2, ?3, ?4)")
+                .setParameter(1, plan).setParameter(2, code).setParameter(3, unit).setParameter(4, role).executeUpdate());
+    }
+
+    /**
+     * Keeps the report's highest version: a duplicate or an older version arriving late changes nothing.
+     *
+     * @return true if this version is newer than what was stored
+     */
+    public boolean upsertReport(UUID id, String plan, String period, String unit, String status, int version,
+            String content, String timeliness, Long lateBySeconds, Instant firstSubmittedAt, boolean imported) {
+        return em.createNativeQuery("""
+                insert into report (report_id, plan_code, period_code, unit_code, status, version, content, timeliness,
+                                    late_by_seconds, first_submitted_at, imported)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+                on conflict (report_id) do update set status = excluded.status, version = excluded.version,
+                    content = excluded.content, timeliness = excluded.timeliness,
+                    late_by_seconds = excluded.late_by_seconds, first_submitted_at = excluded.first_submitted_at
+                where report.version < excluded.version
+                """).setParameter(1, id).setParameter(2, plan).setParameter(3, period).setParameter(4, unit)
+                .setParameter(5, status).setParameter(6, version).setParameter(7, content).setParameter(8, timeliness)
+                .setParameter(9, lateBySeconds).setParameter(10, firstSubmittedAt).setParameter(11, imported)
+                .executeUpdate() == 1;
+    }
+
+    public boolean addOverdue(String plan, String period, String unit) {
+        return em.createNativeQuery("insert into overdue (plan_code, period_code, unit_code) values (?1, ?2, ?3) "
+                + "on conflict do nothing").setParameter(1, plan).setParameter(2, period).setParameter(3, unit)
+                .executeUpdate() == 1;
+    }
+
+    public Optional<PlanInfo> plan(String code) {
+        List<?> rows = em.createNativeQuery("select code, title, span_from, span_to from plan where code = ?1")
+                .setParameter(1, code).getResultList();
+        return rows.stream().map(r -> (Object[]) r).findFirst().map(r -> new PlanInfo((String) r[0], (String) r[1],
+                ((Number) r[2]).intValue(), ((Number) r[3]).intValue()));
+    }
+
+    /** The plan a request names: 400 if none is named, 404 if assessment does not know it. */
+    public PlanInfo requirePlan(String code) {
+        if (code == null || code.isBlank()) {
+            throw ApiProblem.invalid("plan", "is required");
+        }
+        return plan(code).orElseThrow(() -> ApiProblem.notFound("plan", "plan", code));
+    }
+
+    public Optional<UnitInfo> unit(String code) {
+        List<?> rows = em.createNativeQuery("select code, name_zh, category from unit where code = ?1")
+                .setParameter(1, code).getResultList();
+        return rows.stream().map(r -> (Object[]) r).findFirst()
+                .map(r -> new UnitInfo((String) r[0], (String) r[1], (String) r[2]));
+    }
+
+    /** Units assessed in a plan: those with a target or a task in it. */
+    public List<UnitInfo> assessedUnits(String plan, String category) {
+        List<UnitInfo> units = new ArrayList<>();
+        var query = em.createNativeQuery("""
+                select u.code, u.name_zh, u.category from unit u
+                where (exists (select 1 from target t where t.plan_code = ?1 and t.unit_code = u.code)
+                       or exists (select 1 from task_responsibility r where r.plan_code = ?1 and r.unit_code = u.code))
+                """ + (category == null ? "" : " and u.category = ?2") + " order by u.code").setParameter(1, plan);
+        if (category != null) {
+            query.setParameter(2, category);
+        }
+        for (Object row : query.getResultList()) {
+            Object[] r = (Object[]) row;
+            units.add(new UnitInfo((String) r[0], (String) r[1], (String) r[2]));
+        }
+        return units;
+    }
+
+    public List<TargetIn> targets(String plan, String unit, int year) {
+        List<TargetIn> targets = new ArrayList<>();
+        for (Object row : em.createNativeQuery("""
+                select t.indicator_code, t.kind, t.value, t.max_value from target t
+                join indicator i on i.plan_code = t.plan_code and i.code = t.indicator_code
+                where t.plan_code = ?1 and t.unit_code = ?2 and t.year = ?3 order by i.position
+                """).setParameter(1, plan).setParameter(2, unit).setParameter(3, year).getResultList()) {
+            Object[] r = (Object[]) row;
+            targets.add(new TargetIn((String) r[0], (String) r[1], ((BigDecimal) r[2]).stripTrailingZeros(),
+                    r[3] == null ? null : ((BigDecimal) r[3]).stripTrailingZeros()));
+        }
+        return targets;
+    }
+
+    public List<TaskIn> tasks(String plan, String unit) {
+        List<TaskIn> tasks = new ArrayList<>();
+        for (Object row : em.createNativeQuery("""
+                select t.code, r.role, t.deadline from task_responsibility r
+                join task t on t.plan_code = r.plan_code and t.code = r.task_code
+                where r.plan_code = ?1 and r.unit_code = ?2 order by t.code
+                """).setParameter(1, plan).setParameter(2, unit).getResultList()) {
+            Object[] r = (Object[]) row;
+            tasks.add(new TaskIn((String) r[0], (String) r[1], (LocalDate) r[2]));
+        }
+        return tasks;
+    }
+
+    /** The unit's reports of a plan by period code: status, content and timeliness of the latest version. */
+    public Map<String, Object[]> reports(String plan, String unit) {
+        Map<String, Object[]> reports = new HashMap<>();
+        for (Object row : em.createNativeQuery("select period_code, status, content, timeliness from report "
+                + "where plan_code = ?1 and unit_code = ?2").setParameter(1, plan).setParameter(2, unit).getResultList()) {
+            Object[] r = (Object[]) row;
+            reports.put((String) r[0], r);
+        }
+        return reports;
+    }
+
+    public List<String> overduePeriods(String plan, String unit) {
+        return em.createNativeQuery("select period_code from overdue where plan_code = ?1 and unit_code = ?2")
+                .setParameter(1, plan).setParameter(2, unit).getResultList().stream().map(String.class::cast).toList();
+    }
+
+    /** Periods of a plan that anything has been reported or noticed for, oldest first. */
+    public List<PeriodCode> activePeriods(String plan) {
+        return em.createNativeQuery("select period_code from report where plan_code = ?1 union "
+                + "select period_code from overdue where plan_code = ?1 order by 1").setParameter(1, plan)
+                .getResultList().stream().map(c -> PeriodCode.parse((String) c).orElseThrow()).toList();
+    }
+}
