@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 
+import gov.workplan.common.excel.Xlsx;
 import gov.workplan.testkit.TestTokens;
 
 /** The calls the reporting tests make, as a unit's information officer and as the office. */
@@ -69,6 +70,19 @@ public final class Reporting {
     public static ValidatableResponse correct(String unit, String id, String content, String reason) {
         return reporter(unit).body("{\"content\": " + content + ", \"reason\": \"" + reason + "\"}")
                 .when().post("/api/v1/reports/" + id + "/corrections").then();
+    }
+
+    /** The unit's Excel report template for the period, as the office downloads it. */
+    public static byte[] template(String plan, String period, String unit) {
+        return given().auth().oauth2(TestTokens.office()).queryParam("plan", plan).queryParam("period", period)
+                .queryParam("unit", unit).when().get("/api/v1/report-workbooks/template").then().statusCode(200)
+                .extract().asByteArray();
+    }
+
+    /** Uploads a filled template as the unit's information officer. */
+    public static ValidatableResponse upload(String unit, byte[] workbook) {
+        return given().auth().oauth2(TestTokens.reporter(unit)).contentType(Xlsx.MEDIA_TYPE).body(workbook).when()
+                .post("/api/v1/report-workbooks").then();
     }
 
     /** An accepted report of the unit for the period. */

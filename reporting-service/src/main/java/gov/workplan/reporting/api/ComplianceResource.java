@@ -1,6 +1,9 @@
 package gov.workplan.reporting.api;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -9,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import gov.workplan.common.excel.Xlsx;
 import gov.workplan.common.problem.ApiProblem;
 import gov.workplan.common.problem.FieldErrors;
 import gov.workplan.common.security.Roles;
@@ -25,6 +29,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 @Path("/api/v1/compliance")
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,6 +51,33 @@ public class ComplianceResource {
     @APIResponse(responseCode = "404", description = "No such plan or period.")
     public Compliance.Summary compliance(@Parameter(required = true, example = "szfb-2010-98") @QueryParam("plan") String planCode,
             @Parameter(required = true, example = "2011-Q1") @QueryParam("period") String periodCode) {
+        return summary(planCode, periodCode);
+    }
+
+    @GET
+    @Path("export")
+    @Produces(Xlsx.MEDIA_TYPE)
+    @RolesAllowed({ Roles.OFFICE, Roles.LEADER, Roles.SERVICE })
+    @Operation(summary = "A period's compliance as Excel", description = "The same figures as GET /api/v1/compliance, "
+            + "as an .xlsx workbook: one row per expected unit, then the rates. Roles: office, leader, service.")
+    @APIResponse(responseCode = "400", description = "Plan or period missing.")
+    @APIResponse(responseCode = "404", description = "No such plan or period.")
+    public Response export(@Parameter(required = true, example = "szfb-2010-98") @QueryParam("plan") String planCode,
+            @Parameter(required = true, example = "2011-Q1") @QueryParam("period") String periodCode) {
+        Compliance.Summary s = summary(planCode, periodCode);
+        List<List<Object>> rows = new ArrayList<>();
+        s.units().forEach(u -> rows.add(Arrays.asList(u.unit(), plans.unitNameZh(u.unit()), u.category(), u.status().name(),
+                u.firstSubmittedAt(), u.lateBySeconds(), u.imported())));
+        rows.add(List.of());
+        rows.add(Arrays.asList("完整率 Completeness", null, null, null, null, null, null, s.completenessRate()));
+        rows.add(Arrays.asList("及时率 Timeliness", null, null, null, null, null, null, s.timelinessRate()));
+        byte[] workbook = Xlsx.workbook(List.of(new Xlsx.Table("Compliance", s.plan() + " " + s.period()
+                + " 报送情况 (compliance), deadline " + s.deadline(), List.of("单位代码 Unit", "单位 Name", "类别 Category",
+                        "状态 Status", "首次报送 First submitted", "迟报秒数 Late by (s)", "导入 Imported", "比率 Rate"), rows)));
+        return Xlsx.download(workbook, "compliance-" + s.plan() + "-" + s.period() + ".xlsx");
+    }
+
+    private Compliance.Summary summary(String planCode, String periodCode) {
         FieldErrors errors = new FieldErrors();
         if (planCode == null) {
             errors.add("plan", "is required");

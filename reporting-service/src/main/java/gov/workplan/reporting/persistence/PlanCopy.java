@@ -110,6 +110,12 @@ public class PlanCopy {
         return codes.stream().map(c -> plan((String) c).orElseThrow()).toList();
     }
 
+    /** The unit's Chinese name, or its code while the unit is not yet known here. */
+    public String unitNameZh(String code) {
+        List<?> names = em.createNativeQuery("select name_zh from unit where code = ?1").setParameter(1, code).getResultList();
+        return names.isEmpty() ? code : (String) names.get(0);
+    }
+
     public boolean unitExists(String code) {
         return !em.createNativeQuery("select 1 from unit where code = ?1").setParameter(1, code).getResultList().isEmpty();
     }

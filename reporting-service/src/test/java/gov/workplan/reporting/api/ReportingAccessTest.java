@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import gov.workplan.common.excel.Xlsx;
 import gov.workplan.reporting.Reporting;
 import gov.workplan.reporting.TargetsFixture;
 import gov.workplan.testkit.TestCaller;
@@ -105,6 +106,16 @@ class ReportingAccessTest {
                 new Endpoint("GET compliance", "GET", () -> "/api/v1/compliance?period=2011-Q1&plan=" + sharedPlan.get(),
                         () -> "/api/v1/compliance?period=2011-Q1&plan=" + sharedPlan.get(), null,
                         Set.of("office", "leader", "service"), 200),
+                new Endpoint("GET compliance export", "GET",
+                        () -> "/api/v1/compliance/export?period=2011-Q1&plan=" + sharedPlan.get(),
+                        () -> "/api/v1/compliance/export?period=2011-Q1&plan=" + sharedPlan.get(), null,
+                        Set.of("office", "leader", "service"), 200),
+                new Endpoint("GET report template", "GET",
+                        () -> "/api/v1/report-workbooks/template?period=2011-Q2&unit=futian&plan=" + sharedPlan.get(),
+                        () -> "/api/v1/report-workbooks/template?period=2011-Q2&unit=futian&plan=" + sharedPlan.get(),
+                        null, WRITERS, 200),
+                new Endpoint("POST report workbook", "POST", () -> "/api/v1/report-workbooks",
+                        () -> "/api/v1/report-workbooks", "workbook", WRITERS, 201),
                 new Endpoint("GET reports", "GET", () -> "/api/v1/reports?plan=" + sharedPlan.get(),
                         () -> "/api/v1/reports?plan=" + sharedPlan.get(), null, EVERY_ROLE, 200),
                 new Endpoint("GET report", "GET", ReportingAccessTest::shared, ReportingAccessTest::shared, null,
@@ -145,7 +156,10 @@ class ReportingAccessTest {
         boolean permitted = caller.role() != null && endpoint.roles().contains(caller.role());
         String path = permitted ? endpoint.permittedPath().get() : endpoint.refusedPath().get();
         RequestSpecification request = caller.request();
-        if (endpoint.body() != null) {
+        if ("workbook".equals(endpoint.body())) {
+            String[] slot = freeSlot();
+            request.contentType(Xlsx.MEDIA_TYPE).body(Reporting.template(slot[0], slot[1], "futian"));
+        } else if (endpoint.body() != null) {
             request.contentType("application/json").body(body(endpoint.body(), path));
         }
         ValidatableResponse response = request.when().request(endpoint.method(), path).then();

@@ -46,6 +46,12 @@ public class ApiProblem extends RuntimeException {
                 List.of(new FieldError(field, detail)));
     }
 
+    /** A body larger than the endpoint accepts (413), named at {@code field}. */
+    public static ApiProblem tooLarge(String field, String detail) {
+        return new ApiProblem(413, "payload-too-large", "The request body is too large", detail,
+                List.of(new FieldError(field, detail)));
+    }
+
     public static ApiProblem forbidden(String detail) {
         return new ApiProblem(403, "forbidden", "Forbidden", detail, List.of());
     }
