@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import gov.workplan.common.excel.Xlsx;
 import gov.workplan.reporting.Reporting;
 import gov.workplan.reporting.TargetsFixture;
-import gov.workplan.reporting.Workbooks;
+import gov.workplan.testkit.Workbooks;
 import gov.workplan.testkit.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;

@@ -1,6 +1,7 @@
 package gov.workplan.targets.api;
 
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -9,6 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import gov.workplan.common.excel.Xlsx;
 import gov.workplan.common.problem.ApiProblem;
 import gov.workplan.common.problem.FieldErrors;
 import gov.workplan.common.security.Caller;
@@ -89,6 +91,29 @@ public class TargetResource {
         long total = Target.count(query.toString().replace("join fetch", "join"), params);
         List<TargetView> targets = found.page(page, size).list().stream().map(TargetView::of).toList();
         return Response.ok(targets).header("X-Total-Count", total).build();
+    }
+
+    @GET
+    @Path("export")
+    @Produces(Xlsx.MEDIA_TYPE)
+    @RolesAllowed({ Roles.OFFICE, Roles.LEADER, Roles.SERVICE })
+    @Operation(summary = "A plan's targets as Excel", description = "Every current target as an .xlsx row, ordered like "
+            + "GET targets, with its baseline and revision, for the office's own tables. Roles: office, leader, service.")
+    @APIResponse(responseCode = "404", description = "No such plan.")
+    public Response export(@PathParam("plan") String planCode) {
+        Plan plan = lookup.plan(planCode);
+        List<List<Object>> rows = Target.<Target> find(TARGET_QUERY + " order by t.year, i.position, u.ordinal",
+                Parameters.with("plan", plan.code)).list().stream().map(TargetView::of)
+                .map(t -> Arrays.<Object> asList(t.year(), t.indicator(), t.indicatorNameZh(), t.unit(), t.unitNameZh(),
+                        t.kind().name(), t.value(), t.maxValue(), t.unitOfMeasure(), t.baseline().value(), t.revision(),
+                        t.wording()))
+                .toList();
+        byte[] workbook = Xlsx.workbook(List.of(new Xlsx.Table("Targets", plan.title + " 目标分解 (targets)",
+                List.of("年度 Year", "指标代码 Indicator", "指标 Name", "单位代码 Unit", "责任单位 Responsible unit",
+                        "类型 Kind", "目标值 Value", "上限 Max", "计量单位 Unit of measure", "基线 Baseline",
+                        "修订 Revision", "原文 Wording"),
+                rows)));
+        return Xlsx.download(workbook, "targets-" + plan.code + ".xlsx");
     }
 
     @GET

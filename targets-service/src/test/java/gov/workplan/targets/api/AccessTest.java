@@ -64,6 +64,7 @@ class AccessTest {
                 new Endpoint("GET", SEED + "/indicators", null, EVERY_ROLE, 200),
                 new Endpoint("GET", SEED + "/indicators/scale.bio", null, EVERY_ROLE, 200),
                 new Endpoint("GET", SEED + "/targets", null, EVERY_ROLE, 200),
+                new Endpoint("GET", SEED + "/targets/export", null, Set.of("office", "leader", "service"), 200),
                 new Endpoint("GET", target, null, EVERY_ROLE, 200),
                 new Endpoint("GET", target + "/revisions", null, EVERY_ROLE, 200),
                 new Endpoint("POST", "/api/v1/plans/{amendable}/targets/futian/scale.bio/2012/amendments",

@@ -2,17 +2,24 @@ package gov.workplan.targets.api;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.math.BigDecimal;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import gov.workplan.common.excel.Xlsx;
 import gov.workplan.targets.SeedDocument;
 import gov.workplan.testkit.TestTokens;
+import gov.workplan.testkit.Workbooks;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 
@@ -160,6 +167,31 @@ class SeedPlanTest {
                 .body("compositions[0].indicator", equalTo("scale.total"))
                 .body("compositions[0].sum", equalTo(2800))
                 .body("compositions[0].difference", equalTo(0));
+    }
+
+    @Test
+    void givenTheSeedPlan_whenTheOfficeExportsItsTargets_thenTheWorkbookHasEveryTargetWithItsValue() {
+        byte[] xlsx = given().auth().oauth2(TestTokens.office()).when().get("/api/v1/plans/szfb-2010-98/targets/export")
+                .then().statusCode(200).contentType(Xlsx.MEDIA_TYPE)
+                .header("Content-Disposition", containsString("targets-szfb-2010-98.xlsx")).extract().asByteArray();
+        Workbooks book = Workbooks.read(xlsx);
+        List<String> years = book.codes("Targets", 3);
+        assertEquals(88, years.size());
+        int total = given().auth().oauth2(TestTokens.office()).when().get("/api/v1/plans/szfb-2010-98/targets")
+                .then().extract().jsonPath().getList("$").size();
+        assertEquals(total, years.size());
+        // The district table: futian's 2012 biotech scale is 30 亿元, as the JSON answer says.
+        int row = 3;
+        while (!("2012".equals(book.get("Targets", "A" + row).toString())
+                && "scale.bio".equals(book.get("Targets", "B" + row)) && "futian".equals(book.get("Targets", "D" + row)))) {
+            row++;
+        }
+        BigDecimal value = (BigDecimal) book.get("Targets", "G" + row);
+        String expected = given().auth().oauth2(TestTokens.office()).when()
+                .get("/api/v1/plans/szfb-2010-98/targets/futian/scale.bio/2012").then().extract().jsonPath()
+                .getString("value");
+        assertEquals(0, value.compareTo(new BigDecimal(expected)));
+        assertEquals("福田区", book.get("Targets", "E" + row));
     }
 
     @Test

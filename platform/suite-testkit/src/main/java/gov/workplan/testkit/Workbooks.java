@@ -1,4 +1,4 @@
-package gov.workplan.reporting;
+package gov.workplan.testkit;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
