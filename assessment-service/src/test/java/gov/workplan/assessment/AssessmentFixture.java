@@ -84,10 +84,12 @@ public final class AssessmentFixture {
         String plan = "as-" + UUID.randomUUID().toString().substring(0, 8);
         JsonNode header = SEED_PLAN.path("plan");
         List<ObjectNode> events = new ArrayList<>();
-        events.add(targets(plan, "plan.registered", EventFixtures.JSON.createObjectNode().put("code", plan)
-                .put("title", header.path("title").asText()).put("spanFrom", header.path("spanFrom").asInt())
-                .put("spanTo", header.path("spanTo").asInt()).put("topUnit", header.path("topUnit").asText())
-                .put("officeUnit", header.path("officeUnit").asText())));
+        ObjectNode registered = EventFixtures.JSON.createObjectNode().put("code", plan)
+                .put("title", header.path("title").asText()).put("titleEn", header.path("titleEn").asText())
+                .put("spanFrom", header.path("spanFrom").asInt()).put("spanTo", header.path("spanTo").asInt())
+                .put("topUnit", header.path("topUnit").asText()).put("officeUnit", header.path("officeUnit").asText());
+        registered.set("industries", SEED_PLAN.path("industries").deepCopy());
+        events.add(targets(plan, "plan.registered", registered));
         for (JsonNode u : SEED_PLAN.path("units")) {
             events.add(targets(plan, "unit.registered", ((ObjectNode) u.deepCopy())));
         }

@@ -1,5 +1,6 @@
 package gov.workplan.assessment.api;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -14,6 +15,7 @@ import gov.workplan.assessment.domain.RankingStream;
 import gov.workplan.assessment.domain.Rankings;
 import gov.workplan.assessment.domain.Rankings.CategoryRanking;
 import gov.workplan.assessment.persistence.AssessmentStore;
+import gov.workplan.common.excel.Xlsx;
 import gov.workplan.common.problem.ApiProblem;
 import gov.workplan.common.security.Roles;
 import io.smallrye.common.annotation.Blocking;
@@ -25,6 +27,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 @Path("/api/v1/rankings")
 @Tag(name = "Rankings", description = "Provisional rankings (排名), recalculated on every report.")
@@ -68,6 +71,30 @@ public class RankingResource {
             throw ApiProblem.invalid("period", "give a period, or a year for its latest ranked period");
         }
         return rankings.of(plan, code, category);
+    }
+
+    @GET
+    @Path("export")
+    @Produces(Xlsx.MEDIA_TYPE)
+    @RolesAllowed({ Roles.OFFICE, Roles.LEADER })
+    @Operation(summary = "A period's provisional rankings as Excel", description = "One sheet per unit category: rank, "
+            + "unit, score and movement, as GET rankings answers them. Roles: office, leader.")
+    @APIResponse(responseCode = "400", description = "Plan or period missing or malformed.")
+    @APIResponse(responseCode = "404", description = "No such plan.")
+    public Response export(@Parameter(required = true, example = "szfb-2010-98") @QueryParam("plan") String plan,
+            @Parameter(required = true, example = "2011-Q2") @QueryParam("period") String period) {
+        if (period == null) {
+            throw ApiProblem.invalid("period", "is required, like 2011-Q2");
+        }
+        List<Xlsx.Table> sheets = rankings(plan, null, period, null).stream().map(r -> new Xlsx.Table(r.category(),
+                plan + " " + r.period() + " " + r.category() + " 排名 (provisional ranking)",
+                List.of("名次 Rank", "单位代码 Unit", "单位 Name", "得分 Score", "名次变化 Movement"),
+                r.entries().stream().map(e -> Arrays.<Object> asList(e.rank(), e.unit(), e.unitNameZh(), e.score(),
+                        e.movement())).toList())).toList();
+        if (sheets.isEmpty()) {
+            throw ApiProblem.conflict("period", "plan " + plan + " has no ranking for " + period + " yet");
+        }
+        return Xlsx.download(Xlsx.workbook(sheets), "rankings-" + plan + "-" + period + ".xlsx");
     }
 
     @GET

@@ -8,6 +8,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,29 +38,52 @@ public class Briefings {
     @Inject
     ObjectMapper mapper;
 
-    public Briefing.Data of(String plan, String period) {
+    /** One bar of a completion chart: an industry or a district, named in both languages. */
+    @Schema(name = "CompletionShare")
+    public record Share(String code, String nameZh, String nameEn, BigDecimal completion) {
+    }
+
+    /** Average completion (year-to-date actual ÷ annual target) by industry and by district. */
+    @Schema(name = "Completion")
+    public record Completion(List<Share> byIndustry, List<Share> byDistrict) {
+    }
+
+    /**
+     * An industry's figure averages every assessed unit × indicator line of that industry (the city's
+     * own lines included); a district's, every line of that district. Lines without an industry (e.g. a
+     * combined scale) count for their district only.
+     */
+    public Completion completion(String plan, String period) {
         Map<String, String> industryOf = new HashMap<>();
-        for (Object row : em.createNativeQuery("select code, coalesce(industry, '-') from indicator where plan_code = ?1")
-                .setParameter(1, plan).getResultList()) {
+        for (Object row : em.createNativeQuery("select code, industry from indicator where plan_code = ?1 "
+                + "and industry is not null").setParameter(1, plan).getResultList()) {
             Object[] r = (Object[]) row;
             industryOf.put((String) r[0], (String) r[1]);
         }
-        Map<String, List<BigDecimal>> byIndustry = new LinkedHashMap<>();
-        Map<String, List<BigDecimal>> byDistrict = new LinkedHashMap<>();
-        for (Object row : em.createNativeQuery("select a.unit_code, a.category, a.breakdown, coalesce(u.name_zh, a.unit_code) "
-                + "from unit_assessment a left join unit u on u.code = a.unit_code where a.plan_code = ?1 "
-                + "and a.period_code = ?2 order by a.unit_code").setParameter(1, plan).setParameter(2, period)
+        Map<String, List<BigDecimal>> byIndustry = new TreeMap<>();
+        Map<String, List<BigDecimal>> byDistrict = new TreeMap<>();
+        for (Object row : em.createNativeQuery("select unit_code, category, breakdown from unit_assessment "
+                + "where plan_code = ?1 and period_code = ?2").setParameter(1, plan).setParameter(2, period)
                 .getResultList()) {
             Object[] r = (Object[]) row;
             for (JsonNode line : read((String) r[2]).path("indicators")) {
                 BigDecimal completion = line.path("completion").decimalValue();
-                byIndustry.computeIfAbsent(industryOf.getOrDefault(line.path("indicator").asText(), "-"),
-                        k -> new ArrayList<>()).add(completion);
+                String industry = industryOf.get(line.path("indicator").asText());
+                if (industry != null) {
+                    byIndustry.computeIfAbsent(industry, k -> new ArrayList<>()).add(completion);
+                }
                 if ("DISTRICT".equals(r[1])) {
-                    byDistrict.computeIfAbsent((String) r[3], k -> new ArrayList<>()).add(completion);
+                    byDistrict.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add(completion);
                 }
             }
         }
+        Map<String, AssessmentStore.Names> industries = store.industryNames(plan);
+        Map<String, AssessmentStore.Names> units = store.unitNames();
+        return new Completion(shares(byIndustry, industries), shares(byDistrict, units));
+    }
+
+    public Briefing.Data of(String plan, String period) {
+        Completion completion = completion(plan, period);
         List<RankLine> entries = new ArrayList<>();
         for (Object row : em.createNativeQuery("select e.category, e.unit_code, coalesce(u.name_zh, e.unit_code), e.score, "
                 + "e.rank, e.movement from ranking_entry e left join unit u on u.code = e.unit_code where e.plan_code = ?1 "
@@ -85,8 +111,10 @@ public class Briefings {
                 + "and not exists (select 1 from report r where r.plan_code = o.plan_code and r.period_code = o.period_code "
                 + "and r.unit_code = o.unit_code and r.first_submitted_at is not null) order by o.unit_code", plan, period);
         String title = store.plan(plan).map(AssessmentStore.PlanInfo::title).orElse(plan);
-        return new Briefing.Data(plan, title, period, averages(byIndustry), averages(byDistrict), top, bottom, late,
-                missing, movers);
+        return new Briefing.Data(plan, title, period,
+                completion.byIndustry().stream().map(l -> new Line(l.code(), l.completion())).toList(),
+                completion.byDistrict().stream().map(l -> new Line(l.nameZh(), l.completion())).toList(),
+                top, bottom, late, missing, movers);
     }
 
     private List<String> units(String sql, String plan, String period) {
@@ -94,11 +122,13 @@ public class Briefings {
                 .map(String.class::cast).toList();
     }
 
-    private static List<Line> averages(Map<String, List<BigDecimal>> values) {
-        return values.entrySet().stream().map(e -> new Line(e.getKey(), e.getValue().stream()
-                .reduce(BigDecimal.ZERO, BigDecimal::add).divide(BigDecimal.valueOf(e.getValue().size()), 4,
-                        RoundingMode.HALF_UP)))
-                .toList();
+    private static List<Share> shares(Map<String, List<BigDecimal>> values, Map<String, AssessmentStore.Names> names) {
+        return values.entrySet().stream().map(e -> {
+            AssessmentStore.Names name = names.getOrDefault(e.getKey(), new AssessmentStore.Names(e.getKey(), e.getKey()));
+            return new Share(e.getKey(), name.nameZh(), name.nameEn(), e.getValue().stream()
+                    .reduce(BigDecimal.ZERO, BigDecimal::add)
+                    .divide(BigDecimal.valueOf(e.getValue().size()), 4, RoundingMode.HALF_UP));
+        }).toList();
     }
 
     private JsonNode read(String json) {

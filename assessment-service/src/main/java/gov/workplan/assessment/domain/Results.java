@@ -27,6 +27,9 @@ public class Results {
     Rankings rankings;
 
     @Inject
+    Briefings briefings;
+
+    @Inject
     Outbox outbox;
 
     @Inject
@@ -35,8 +38,12 @@ public class Results {
     @Inject
     Clock clock;
 
-    /** What a frozen result holds: the rankings as they stood. */
-    public record Snapshot(String plan, String period, int year, Instant frozenAt, List<CategoryRanking> rankings) {
+    /**
+     * What a frozen result holds: the rankings and the completion figures as they stood. Results frozen
+     * before completion was kept have none (null).
+     */
+    public record Snapshot(String plan, String period, int year, Instant frozenAt, List<CategoryRanking> rankings,
+            Briefings.Completion completion) {
     }
 
     /** The payload of ranking.published. */
@@ -59,7 +66,8 @@ public class Results {
         result.periodCode = period.code();
         result.year = period.year();
         result.status = AssessmentResult.Status.FROZEN;
-        result.snapshot = write(new Snapshot(plan, period.code(), period.year(), now, current));
+        result.snapshot = write(new Snapshot(plan, period.code(), period.year(), now, current,
+                briefings.completion(plan, period.code())));
         result.frozenAt = now;
         result.frozenBy = actor;
         result.persist();

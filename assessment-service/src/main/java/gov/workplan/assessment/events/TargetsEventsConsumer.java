@@ -45,12 +45,17 @@ public class TargetsEventsConsumer {
         JsonNode p = event.payload();
         switch (event.type()) {
             case "plan.registered" -> {
-                store.upsertPlan(p.path("code").asText(), p.path("title").asText(), p.path("spanFrom").asInt(),
-                        p.path("spanTo").asInt());
+                store.upsertPlan(p.path("code").asText(), p.path("title").asText(), p.path("titleEn").asText(null),
+                        p.path("spanFrom").asInt(), p.path("spanTo").asInt());
+                int position = 0;
+                for (JsonNode industry : p.path("industries")) {
+                    store.upsertIndustry(p.path("code").asText(), position++, industry.path("code").asText(),
+                            industry.path("nameZh").asText(), industry.path("nameEn").asText(null));
+                }
                 schemes.ensureDefaults(p.path("code").asText(), p.path("spanFrom").asInt());
             }
             case "unit.registered" -> store.upsertUnit(p.path("code").asText(), p.path("nameZh").asText(),
-                    p.path("category").asText());
+                    p.path("nameEn").asText(null), p.path("category").asText());
             case "indicator.defined" -> store.upsertIndicator(p.path("plan").asText(), p.path("code").asText(),
                     p.path("nameZh").asText(), p.hasNonNull("industry") ? p.path("industry").asText() : null,
                     p.path("unitOfMeasure").asText());

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +30,7 @@ public class AssessmentStore {
     @Inject
     EntityManager em;
 
-    public record PlanInfo(String code, String title, int spanFrom, int spanTo) {
+    public record PlanInfo(String code, String title, String titleEn, int spanFrom, int spanTo) {
     }
 
     public record UnitInfo(String code, String nameZh, String category) {
@@ -40,20 +41,54 @@ public class AssessmentStore {
             String timeliness) {
     }
 
-    public void upsertPlan(String code, String title, int spanFrom, int spanTo) {
+    public void upsertPlan(String code, String title, String titleEn, int spanFrom, int spanTo) {
         em.createNativeQuery("""
-                insert into plan (code, title, span_from, span_to) values (?1, ?2, ?3, ?4)
-                on conflict (code) do update set title = excluded.title, span_from = excluded.span_from,
-                    span_to = excluded.span_to
-                """).setParameter(1, code).setParameter(2, title).setParameter(3, spanFrom).setParameter(4, spanTo)
+                insert into plan (code, title, title_en, span_from, span_to) values (?1, ?2, ?3, ?4, ?5)
+                on conflict (code) do update set title = excluded.title, title_en = excluded.title_en,
+                    span_from = excluded.span_from, span_to = excluded.span_to
+                """).setParameter(1, code).setParameter(2, title).setParameter(3, titleEn).setParameter(4, spanFrom)
+                .setParameter(5, spanTo).executeUpdate();
+    }
+
+    public void upsertIndustry(String plan, int position, String code, String nameZh, String nameEn) {
+        em.createNativeQuery("""
+                insert into plan_industry (plan_code, code, position, name_zh, name_en) values (?1, ?2, ?3, ?4, ?5)
+                on conflict (plan_code, code) do update set position = excluded.position, name_zh = excluded.name_zh,
+                    name_en = excluded.name_en
+                """).setParameter(1, plan).setParameter(2, code).setParameter(3, position).setParameter(4, nameZh)
+                .setParameter(5, nameEn).executeUpdate();
+    }
+
+    public void upsertUnit(String code, String nameZh, String nameEn, String category) {
+        em.createNativeQuery("""
+                insert into unit (code, name_zh, name_en, category) values (?1, ?2, ?3, ?4)
+                on conflict (code) do update set name_zh = excluded.name_zh, name_en = excluded.name_en,
+                    category = excluded.category
+                """).setParameter(1, code).setParameter(2, nameZh).setParameter(3, nameEn).setParameter(4, category)
                 .executeUpdate();
     }
 
-    public void upsertUnit(String code, String nameZh, String category) {
-        em.createNativeQuery("""
-                insert into unit (code, name_zh, category) values (?1, ?2, ?3)
-                on conflict (code) do update set name_zh = excluded.name_zh, category = excluded.category
-                """).setParameter(1, code).setParameter(2, nameZh).setParameter(3, category).executeUpdate();
+    /** Chinese and English names by code, for labels: units, and the plan's industries. */
+    public record Names(String nameZh, String nameEn) {
+    }
+
+    public Map<String, Names> unitNames() {
+        Map<String, Names> names = new HashMap<>();
+        for (Object row : em.createNativeQuery("select code, name_zh, coalesce(name_en, code) from unit").getResultList()) {
+            Object[] r = (Object[]) row;
+            names.put((String) r[0], new Names((String) r[1], (String) r[2]));
+        }
+        return names;
+    }
+
+    public Map<String, Names> industryNames(String plan) {
+        Map<String, Names> names = new LinkedHashMap<>();
+        for (Object row : em.createNativeQuery("select code, name_zh, coalesce(name_en, code) from plan_industry "
+                + "where plan_code = ?1 order by position").setParameter(1, plan).getResultList()) {
+            Object[] r = (Object[]) row;
+            names.put((String) r[0], new Names((String) r[1], (String) r[2]));
+        }
+        return names;
     }
 
     public void upsertIndicator(String plan, String code, String nameZh, String industry, String unitOfMeasure) {
@@ -121,10 +156,10 @@ public class AssessmentStore {
     }
 
     public Optional<PlanInfo> plan(String code) {
-        List<?> rows = em.createNativeQuery("select code, title, span_from, span_to from plan where code = ?1")
-                .setParameter(1, code).getResultList();
+        List<?> rows = em.createNativeQuery("select code, title, coalesce(title_en, title), span_from, span_to from plan "
+                + "where code = ?1").setParameter(1, code).getResultList();
         return rows.stream().map(r -> (Object[]) r).findFirst().map(r -> new PlanInfo((String) r[0], (String) r[1],
-                ((Number) r[2]).intValue(), ((Number) r[3]).intValue()));
+                (String) r[2], ((Number) r[3]).intValue(), ((Number) r[4]).intValue()));
     }
 
     /** The plan a request names: 400 if none is named, 404 if assessment does not know it. */

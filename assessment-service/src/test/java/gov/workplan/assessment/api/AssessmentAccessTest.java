@@ -62,6 +62,8 @@ class AssessmentAccessTest {
         Supplier<String> any = () -> "/api/v1/results/00000000-0000-0000-0000-000000000000";
         return List.of(
                 same("GET rankings", "GET", () -> "/api/v1/rankings?period=2011-Q2&plan=" + plan(), OFFICE_LEADER, 200),
+                same("GET rankings export", "GET", () -> "/api/v1/rankings/export?period=2011-Q2&plan=" + plan(),
+                        OFFICE_LEADER, 200),
                 same("GET unit assessment", "GET", () -> "/api/v1/units/futian/assessment?period=2011-Q2&plan=" + plan(),
                         Set.of("office", "leader", "reporter"), 200),
                 same("GET schemes", "GET", () -> "/api/v1/schemes?plan=" + plan(), OFFICE_LEADER, 200),
@@ -120,5 +122,8 @@ class AssessmentAccessTest {
     @Test
     void givenNoToken_whenPublishedRankingsAreRead_thenTheyAreOpenToThePublic() {
         given().queryParam("plan", plan()).when().get("/api/v1/public/rankings").then().statusCode(200);
+        given().queryParam("plan", plan()).when().get("/public/results").then().statusCode(200);
+        given().when().get("/public/results").then().statusCode(200);
+        given().when().get(PublicResultsPage.ECHARTS).then().statusCode(200);
     }
 }

@@ -8,11 +8,13 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +25,9 @@ import org.junit.jupiter.api.Test;
 import gov.workplan.assessment.AssessmentFixture;
 import gov.workplan.assessment.AssessmentFixture.Row;
 import gov.workplan.assessment.RankedPlan;
+import gov.workplan.common.excel.Xlsx;
 import gov.workplan.testkit.TestTokens;
+import gov.workplan.testkit.Workbooks;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.ValidatableResponse;
@@ -93,6 +97,24 @@ class SchemeBriefingStreamTest {
                 .body(containsString("<td>福田区</td><td>112.00</td>"));
         assertProblem(given().auth().oauth2(TestTokens.office()).queryParam("plan", plan).queryParam("period", "2011-Q2")
                 .queryParam("format", "pdf").when().get("/api/v1/briefings").then(), 400, "format");
+    }
+
+    @Test
+    void givenARankedPeriod_whenTheOfficeExportsRankings_thenEveryCategoryIsASheetInRankOrder() {
+        String plan = RankedPlan.create();
+        byte[] xlsx = given().auth().oauth2(TestTokens.office()).queryParam("plan", plan).queryParam("period", "2011-Q2")
+                .when().get("/api/v1/rankings/export").then().statusCode(200).contentType(Xlsx.MEDIA_TYPE)
+                .extract().asByteArray();
+        Workbooks book = Workbooks.read(xlsx);
+        List<String> districts = new ArrayList<>();
+        for (int row = 3; book.get("DISTRICT", "B" + row) != null; row++) {
+            districts.add((String) book.get("DISTRICT", "B" + row));
+        }
+        assertEquals(AssessmentFixture.EXPECTED_ORDER, districts);
+        assertEquals(0, new BigDecimal("93.25").compareTo((BigDecimal) book.get("DISTRICT", "D7")));
+        assertEquals("DEPARTMENT", book.get("DEPARTMENT", "A1").toString().split(" ")[2]);
+        assertProblem(given().auth().oauth2(TestTokens.office()).queryParam("plan", plan).when()
+                .get("/api/v1/rankings/export").then(), 400, "period");
     }
 
     @Test
