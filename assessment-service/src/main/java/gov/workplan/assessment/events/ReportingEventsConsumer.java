@@ -1,5 +1,7 @@
 package gov.workplan.assessment.events;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -12,6 +14,8 @@ import gov.workplan.assessment.domain.Recalculation;
 import gov.workplan.assessment.persistence.AssessmentStore;
 import gov.workplan.common.events.EventEnvelope;
 import gov.workplan.common.events.Inbox;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,6 +37,12 @@ public class ReportingEventsConsumer {
 
     @Inject
     Recalculation recalculation;
+
+    @Inject
+    MeterRegistry registry;
+
+    @Inject
+    Clock clock;
 
     @Incoming("reporting")
     @Blocking(ordered = true)
@@ -59,16 +69,31 @@ public class ReportingEventsConsumer {
                         p.path("imported").asBoolean());
                 if (newer) {
                     recalculation.onReport(plan, period, unit);
+                    recordLag(event);
                 }
             }
             case "report.overdue" -> {
                 if (store.addOverdue(plan, period.code(), unit)) {
                     recalculation.onReport(plan, period, unit);
+                    recordLag(event);
                 }
             }
             default -> {
                 // future types: nothing to keep
             }
+        }
+    }
+
+    /**
+     * From the moment reporting-service accepted the change (the event's occurredAt, stamped in the
+     * transaction of the change) until the ranking reflecting it is computed here. While a fresh
+     * database replays the history the lag is the age of the events replayed.
+     */
+    private void recordLag(EventEnvelope event) {
+        if (event.occurredAt() != null) {
+            Timer.builder("workplan.recalculation.lag").description("report accepted by reporting → ranking recalculated")
+                    .tag("type", event.type()).publishPercentileHistogram().register(registry)
+                    .record(Duration.between(event.occurredAt(), clock.instant()));
         }
     }
 }

@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import gov.workplan.assessment.AssessmentFixture;
 import gov.workplan.assessment.AssessmentFixture.Row;
 import gov.workplan.testkit.EventProbe;
+import gov.workplan.testkit.Metrics;
 import gov.workplan.testkit.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -43,9 +44,14 @@ class AssessmentFlowTest {
         return ranking.getList("[0].entries.unit", String.class);
     }
 
+    private static final String LAG_COUNT = "workplan_recalculation_lag_seconds_count";
+    private static final String SUBMITTED = "type=\"report.submitted\"";
+
     @Test
     void givenTheEightDistrictsReports_whenRanked_thenScoresAndRanksAreAsComputedByHand_andOnlyCorrectionsMoveThem() {
         String plan = AssessmentFixture.publishPlan();
+        double recalculatedBefore = Metrics.sum(LAG_COUNT, SUBMITTED);
+        double duplicatesBefore = Metrics.sum("workplan_events_consumed_total", SUBMITTED, "outcome=\"duplicate\"");
         Map<String, UUID> ids = new HashMap<>();
         List<ObjectNode> submitted = new ArrayList<>();
         for (Row row : Q2) {
@@ -58,6 +64,7 @@ class AssessmentFlowTest {
         JsonPath ranking = awaitRanking(plan, r -> units(r).equals(EXPECTED_ORDER)
                 && r.getList("[0].entries.score", Float.class).equals(SCORES));
         assertEquals(EXPECTED_ORDER, units(ranking));
+        assertEquals(8, Metrics.sum(LAG_COUNT, SUBMITTED) - recalculatedBefore, "each report's lag to its ranking is measured");
         assertEquals(List.of(1, 2, 3, 3, 5, 6, 7, 8), ranking.getList("[0].entries.rank", Integer.class));
         assertEquals(SCORES, ranking.getList("[0].entries.score", Float.class));
 
@@ -83,6 +90,9 @@ class AssessmentFlowTest {
         JsonPath unchanged = awaitRanking(plan, r -> true);
         assertEquals(EXPECTED_ORDER, units(unchanged));
         assertEquals(76f, unchanged.getFloat("[0].entries.find { it.unit == 'longgang' }.score"));
+        assertEquals(2, Metrics.sum("workplan_events_consumed_total", SUBMITTED, "outcome=\"duplicate\"")
+                - duplicatesBefore, "both copies of the duplicate were recognised");
+        assertEquals(9, Metrics.sum(LAG_COUNT, SUBMITTED) - recalculatedBefore, "the stale version recalculated nothing");
 
         // Freeze → approve → publish; the public sees the snapshot without a token.
         try (EventProbe probe = EventProbe.fromNowOn("workplan.assessment")) {

@@ -1,6 +1,7 @@
 package gov.workplan.testkit;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
@@ -34,6 +35,13 @@ public abstract class ServiceHealthContract {
     @Test
     void givenAnOfficeToken_whenTheAuditIsRead_thenItAnswers() {
         given().auth().oauth2(TestTokens.office()).when().get("/api/v1/audit").then().statusCode(200);
+    }
+
+    @Test
+    void givenAScraper_whenMetricsAreRead_thenPrometheusTextWithTheOutboxBacklogIsServed() {
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("workplan_outbox_pending"))
+                .body(containsString("http_server_requests_seconds"));
     }
 
     @Test

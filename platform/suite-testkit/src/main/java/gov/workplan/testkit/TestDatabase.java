@@ -45,6 +45,20 @@ public final class TestDatabase {
         return server + database;
     }
 
+    /** Drops the database if it exists (closing its sessions) and creates it empty; returns its JDBC URL. */
+    public static String fresh(String database) {
+        String url = ensure(database);
+        String server = url.substring(0, url.lastIndexOf('/') + 1);
+        try (Connection admin = DriverManager.getConnection(server + "postgres", user(), password());
+                Statement s = admin.createStatement()) {
+            s.execute("drop database if exists " + database + " with (force)");
+            s.execute("create database " + database);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not recreate database " + database, e);
+        }
+        return url;
+    }
+
     public static String user() {
         return env("TEST_DB_USER", "postgres");
     }

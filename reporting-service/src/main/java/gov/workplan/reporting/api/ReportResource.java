@@ -18,6 +18,8 @@ import gov.workplan.reporting.domain.Report;
 import gov.workplan.reporting.domain.ReportStatus;
 import gov.workplan.reporting.domain.ReportVersion;
 import gov.workplan.reporting.domain.Reports;
+import gov.workplan.reporting.persistence.PlanCopy;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.panache.common.Parameters;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -45,6 +47,12 @@ public class ReportResource {
 
     @Inject
     Caller caller;
+
+    @Inject
+    PlanCopy plans;
+
+    @Inject
+    MeterRegistry registry;
 
     @GET
     @RolesAllowed({ Roles.OFFICE, Roles.REPORTER, Roles.LEADER, Roles.SERVICE })
@@ -167,6 +175,11 @@ public class ReportResource {
         }
         Report report = writable(id);
         Reports.Submission submission = reports.submit(report.id, idempotencyKey, caller.id());
+        if (!submission.replayed()) {
+            // Counted once committed (submit is its own transaction); a replayed key is not a new submission.
+            registry.counter("workplan.reports.submitted", "category", plans.unitCategory(report.unitCode),
+                    "timeliness", String.valueOf(submission.report().timeliness)).increment();
+        }
         return Response.ok(ReportView.of(submission.report(), reports))
                 .header("Idempotency-Replayed", submission.replayed() ? "true" : null).build();
     }

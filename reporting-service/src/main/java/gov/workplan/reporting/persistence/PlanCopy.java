@@ -116,6 +116,12 @@ public class PlanCopy {
         return names.isEmpty() ? code : (String) names.get(0);
     }
 
+    /** The unit's category (DISTRICT, DEPARTMENT, ...), or UNKNOWN while the unit is not yet known here. */
+    public String unitCategory(String code) {
+        List<?> rows = em.createNativeQuery("select category from unit where code = ?1").setParameter(1, code).getResultList();
+        return rows.isEmpty() ? "UNKNOWN" : (String) rows.get(0);
+    }
+
     public boolean unitExists(String code) {
         return !em.createNativeQuery("select 1 from unit where code = ?1").setParameter(1, code).getResultList().isEmpty();
     }

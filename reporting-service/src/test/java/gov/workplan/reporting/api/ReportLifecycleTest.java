@@ -41,6 +41,7 @@ import gov.workplan.reporting.MutableClock;
 import gov.workplan.reporting.TargetsFixture;
 import gov.workplan.reporting.events.ReportingTopic;
 import gov.workplan.testkit.EventProbe;
+import gov.workplan.testkit.Metrics;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
@@ -186,6 +187,7 @@ class ReportLifecycleTest {
     @Test
     void givenConcurrentRetriesWithOneIdempotencyKey_whenSubmitting_thenOneSubmissionAndOneEvent() throws Exception {
         String id = draft("futian", plan, "2011-Q2", futian(8));
+        double submittedBefore = Metrics.sum("workplan_reports_submitted_total", "category=\"DISTRICT\"");
         try (EventProbe probe = EventProbe.fromNowOn(ReportingTopic.NAME)) {
             ExecutorService pool = Executors.newFixedThreadPool(4);
             CountDownLatch start = new CountDownLatch(1);
@@ -217,6 +219,8 @@ class ReportLifecycleTest {
             long submitted = events.stream().filter(e -> ReportingTopic.REPORT_SUBMITTED.equals(e.path("type").asText())
                     && id.equals(e.path("payload").path("reportId").asText())).count();
             assertEquals(1, submitted, "one submission, one event");
+            assertEquals(1, Metrics.sum("workplan_reports_submitted_total", "category=\"DISTRICT\"") - submittedBefore,
+                    "one submission counted");
         }
         office().when().get("/api/v1/reports/" + id + "/versions").then()
                 .body("action", contains("CREATE", "SUBMIT", "ACCEPT"));

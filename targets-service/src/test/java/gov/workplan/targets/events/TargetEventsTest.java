@@ -21,6 +21,7 @@ import gov.workplan.targets.SeedDocument;
 import gov.workplan.targets.domain.TargetAmendments;
 import gov.workplan.targets.domain.TargetAmendments.Amendment;
 import gov.workplan.testkit.EventProbe;
+import gov.workplan.testkit.Metrics;
 import gov.workplan.testkit.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -55,6 +56,7 @@ class TargetEventsTest {
     void givenACommittedAmendment_whenConsumed_thenItsEventArrivesExactlyOnceWithTheFullChange() {
         String plan = SeedDocument.importCopy();
         try (EventProbe probe = EventProbe.fromNowOn(TargetsTopic.NAME)) {
+            double publishedBefore = Metrics.sum("workplan_events_published_total", "type=\"target.amended\"");
             amendByApi(plan, "futian", "scale.bio", 2012, "33", "exactly once");
             // A later event of the same plan shares the partition: once it is seen, everything before it was.
             amendByApi(plan, "luohu", "scale.bio", 2012, "7", "marker");
@@ -62,6 +64,8 @@ class TargetEventsTest {
 
             List<JsonNode> amended = events.stream().filter(amendmentOf(plan, "futian", "scale.bio")).toList();
             assertEquals(1, amended.size(), "one event for one amendment");
+            assertEquals(2, Metrics.awaitSum(publishedBefore + 2, "workplan_events_published_total",
+                    "type=\"target.amended\"") - publishedBefore, "the two amendments were counted as published, once each");
             JsonNode event = amended.get(0);
             assertEquals(1, event.path("schemaVersion").asInt());
             assertEquals(plan, event.path("key").asText());
@@ -102,4 +106,5 @@ class TargetEventsTest {
                 .when().get("/api/v1/plans/" + plan + "/targets/nanshan/scale.internet/2012/revisions")
                 .then().statusCode(200).body("size()", equalTo(1));
     }
+
 }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -28,6 +29,9 @@ public class Inbox {
     @Inject
     Clock clock;
 
+    @Inject
+    MeterRegistry registry;
+
     public EventEnvelope read(String value) {
         try {
             return mapper.readValue(value, EventEnvelope.class);
@@ -46,6 +50,9 @@ public class Inbox {
                 .setParameter(3, event.source())
                 .setParameter(4, clock.instant())
                 .executeUpdate();
+        // Counted when applied or skipped; a delivery whose transaction then fails is counted again on retry.
+        registry.counter("workplan.events.consumed", "source", String.valueOf(event.source()), "type",
+                String.valueOf(event.type()), "outcome", inserted == 1 ? "applied" : "duplicate").increment();
         return inserted == 1;
     }
 }

@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -62,11 +64,18 @@ public class OutboxRelay {
     @ConfigProperty(name = "suite.outbox.ack-timeout", defaultValue = "PT20S")
     Duration ackTimeout;
 
+    @Inject
+    MeterRegistry registry;
+
+    /** Events written but not yet acknowledged by the broker, as this replica last saw them. */
+    private final AtomicLong pending = new AtomicLong();
+
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
     private Thread worker;
 
     void start(@Observes StartupEvent event) {
+        registry.gauge("workplan.outbox.pending", pending);
         running = true;
         worker = new Thread(this::run, "outbox-relay");
         worker.setDaemon(true);
@@ -120,6 +129,7 @@ public class OutboxRelay {
                     .page(0, batchSize)
                     .list();
             if (batch.isEmpty()) {
+                pending.set(0);
                 return 0;
             }
             // Send outside the transaction: context propagation would otherwise enlist the producer's
@@ -130,9 +140,18 @@ public class OutboxRelay {
                 Uni.join().all(acks).andFailFast().await().atMost(ackTimeout);
             });
             var now = clock.instant();
-            batch.forEach(row -> row.publishedAt = now);
+            batch.forEach(row -> {
+                row.publishedAt = now;
+                registry.counter("workplan.events.published", "topic", row.topic, "type", row.eventType).increment();
+            });
+            pending.set(Math.max(0, unpublished() - batch.size()));
             return batch.size();
         });
+    }
+
+    private long unpublished() {
+        return ((Number) entityManager.createNativeQuery("select count(*) from outbox_event where published_at is null")
+                .getSingleResult()).longValue();
     }
 
     private Uni<Void> send(OutboxEvent row) {

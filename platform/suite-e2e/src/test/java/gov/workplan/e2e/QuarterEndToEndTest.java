@@ -1,0 +1,260 @@
+package gov.workplan.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import gov.workplan.kafka.KafkaBrokerProcess;
+import gov.workplan.testkit.TestDatabase;
+import gov.workplan.testkit.TestTokens;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * The suite as it runs in production: targets-, reporting- and assessment-service as three separate
+ * processes started from their built jars (prod profile, configured by environment only), one real
+ * Kafka broker, real PostgreSQL databases of their own. One quarter of the seed plan, 深府办〔2010〕98号:
+ * the plan loads → the eight districts report 2011-Q2 and the office accepts → the ranking follows →
+ * the leader approves, the office publishes → the public reads it. Then assessment-service is killed
+ * (SIGKILL) in the middle of a burst of corrections, more are made while it is down, it is started
+ * again, and it catches up: every report event reporting-service published was applied exactly once,
+ * and the ranking is the one the final figures give.
+ */
+class QuarterEndToEndTest {
+
+    /** Share of each 2011 target reached by 2011-Q2, per district; every due task done, all on time. */
+    private static final Map<String, Integer> PERCENT = new LinkedHashMap<>();
+    static {
+        PERCENT.put("futian", 60);
+        PERCENT.put("pingshan", 55);
+        PERCENT.put("luohu", 50);
+        PERCENT.put("baoan", 45);
+        PERCENT.put("yantian", 40);
+        PERCENT.put("nanshan", 35);
+        PERCENT.put("longgang", 30);
+        PERCENT.put("guangming", 25);
+    }
+    private static final String PLAN = "szfb-2010-98";
+    private static final Duration WAIT = Duration.ofSeconds(120);
+
+    private static KafkaBrokerProcess broker;
+    private static ServiceProcess targets;
+    private static ServiceProcess reporting;
+    private static ServiceProcess assessment;
+    private static Path dataDir;
+
+    @BeforeAll
+    static void startTheSuite() throws Exception {
+        dataDir = Files.createTempDirectory("workplan-e2e-");
+        broker = KafkaBrokerProcess.onFreePorts(dataDir.resolve("kafka"));
+        broker.start();
+        Map<String, String> common = Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
+                "DB_USER", TestDatabase.user(),
+                // trust authentication on our machines ignores it; the prod profile requires one
+                "DB_PASSWORD", TestDatabase.password().isEmpty() ? "unused" : TestDatabase.password(),
+                "JWT_PUBLIC_KEY_LOCATION", TestTokens.publicKeyFile().toString(),
+                "JWT_ISSUER", TestTokens.ISSUER,
+                // the demo clock puts today inside the plan: 2011-Q2 is due on 10 July 2011
+                "SUITE_CLOCK_START", "2011-07-05T00:00:00Z",
+                "REPORTING_OVERDUE_SINCE", "2011-07-01T00:00:00Z");
+        targets = service("targets-service", "targets_e2e", common);
+        reporting = service("reporting-service", "reporting_e2e", common);
+        assessment = service("assessment-service", "assessment_e2e", common);
+        for (ServiceProcess s : List.of(targets, reporting, assessment)) {
+            s.start();
+        }
+        for (ServiceProcess s : List.of(targets, reporting, assessment)) {
+            s.awaitReady(WAIT);
+        }
+    }
+
+    private static ServiceProcess service(String name, String database, Map<String, String> common) {
+        Map<String, String> env = new LinkedHashMap<>(common);
+        env.put("DB_URL", TestDatabase.fresh(database));
+        return new ServiceProcess(name, env, dataDir);
+    }
+
+    @AfterAll
+    static void stopTheSuite() {
+        for (AutoCloseable c : new AutoCloseable[] { assessment, reporting, targets }) {
+            try {
+                if (c != null) {
+                    c.close();
+                }
+            } catch (Exception e) {
+                // keep stopping the others
+            }
+        }
+        if (broker != null) {
+            broker.kill();
+        }
+    }
+
+    @Test
+    void givenTheSeedPlan_whenAQuarterIsReportedRankedAndPublished_andAssessmentCrashesMidStream_thenItCatchesUpWithNothingLostOrCountedTwice()
+            throws Exception {
+        // The plan, loaded by targets-service at start, reaches the others through Kafka alone.
+        await(() -> as(TestTokens.office()).get(reporting.url() + "/api/v1/periods?plan=" + PLAN).statusCode() == 200);
+        await(() -> as(TestTokens.office()).get(assessment.url() + "/api/v1/schemes?plan=" + PLAN).statusCode() == 200);
+
+        Map<String, String> reportIds = new LinkedHashMap<>();
+        for (Map.Entry<String, Integer> d : PERCENT.entrySet()) {
+            String unit = d.getKey();
+            String id = as(TestTokens.reporter(unit)).contentType("application/json")
+                    .body(Map.of("plan", PLAN, "period", "2011-Q2", "unit", unit, "content", content(unit, d.getValue())))
+                    .post(reporting.url() + "/api/v1/reports").then().statusCode(201).extract().path("id");
+            as(TestTokens.reporter(unit)).header("Idempotency-Key", "e2e-" + id)
+                    .post(reporting.url() + "/api/v1/reports/" + id + "/submit").then().statusCode(200);
+            as(TestTokens.office()).post(reporting.url() + "/api/v1/reports/" + id + "/accept").then().statusCode(200);
+            reportIds.put(unit, id);
+        }
+        List<String> expected = List.copyOf(PERCENT.keySet());
+        JsonPath ranking = awaitRanking(r -> expected.equals(r.getList("[0].entries.unit", String.class)));
+        assertEquals(112f, ranking.getFloat("[0].entries[0].score"), "futian: 60% at half time counts as the cap");
+
+        String result = as(TestTokens.office()).contentType("application/json")
+                .body(Map.of("plan", PLAN, "period", "2011-Q2")).post(assessment.url() + "/api/v1/results").then()
+                .statusCode(201).extract().path("id");
+        as(TestTokens.leader()).post(assessment.url() + "/api/v1/results/" + result + "/approve").then().statusCode(200);
+        as(TestTokens.office()).post(assessment.url() + "/api/v1/results/" + result + "/publish").then().statusCode(200);
+        assertEquals(expected, publicDistrictOrder());
+
+        // A burst of corrections: assessment-service is killed after the first three, two more follow
+        // while it is down. The last districts climb: guangming to 80 %, longgang to 75 %, ...
+        List<String> climbers = List.of("guangming", "longgang", "nanshan", "yantian", "baoan");
+        int percent = 80;
+        for (int i = 0; i < climbers.size(); i++) {
+            if (i == 3) {
+                assessment.kill();
+            }
+            String unit = climbers.get(i);
+            PERCENT.put(unit, percent);
+            as(TestTokens.reporter(unit)).contentType("application/json")
+                    .body(Map.of("content", content(unit, percent), "reason", "统计局数据更正"))
+                    .post(reporting.url() + "/api/v1/reports/" + reportIds.get(unit) + "/corrections").then()
+                    .statusCode(201);
+            percent -= 5;
+        }
+        assessment.start();
+        assessment.awaitReady(WAIT);
+
+        // Progress is capped at 1.2 (60 % at half time): everyone at 60 % or more ties at 112 and is
+        // ranked by unit code; the rest follow by their share.
+        List<String> finalOrder = PERCENT.entrySet().stream()
+                .sorted((a, b) -> Math.min(b.getValue(), 60) != Math.min(a.getValue(), 60)
+                        ? Math.min(b.getValue(), 60) - Math.min(a.getValue(), 60) : a.getKey().compareTo(b.getKey()))
+                .map(Map.Entry::getKey).toList();
+        awaitRanking(r -> finalOrder.equals(r.getList("[0].entries.unit", String.class)));
+
+        // Nothing lost, nothing counted twice: every report event reporting-service published was
+        // applied by assessment-service, once (its inbox holds each event id once, by primary key).
+        Set<String> published = ids("reporting_e2e", "select id::text from outbox_event where topic = 'workplan.reporting' "
+                + "and event_type like 'report.%' and event_type not in ('report.due-soon', 'report.overdue')");
+        awaitTrue(() -> ids("assessment_e2e", "select event_id::text from processed_event where source = 'reporting-service'")
+                .containsAll(published), "assessment applied every report event");
+        Set<String> applied = ids("assessment_e2e", "select event_id::text from processed_event where source = 'reporting-service'");
+        assertEquals(published, applied, "lost: " + minus(published, applied) + ", unexpected: " + minus(applied, published));
+        assertEquals(8 + 8 + 5, published.size(), "8 submitted, 8 accepted, 5 corrected");
+
+        // The published snapshot did not move.
+        assertEquals(expected, publicDistrictOrder());
+    }
+
+    /** The district's 2011 year-to-date values at {@code percent} of each target, every expected task done. */
+    private static Map<String, Object> content(String unit, int percent) {
+        JsonPath owed = as(TestTokens.office()).get(reporting.url() + "/api/v1/periods/2011-Q2/expected?plan=" + PLAN
+                + "&unit=" + unit).then().statusCode(200).extract().jsonPath();
+        String root = "[0].";
+        List<Map<String, Object>> indicators = new ArrayList<>();
+        for (Map<String, Object> i : owed.<Map<String, Object>> getList(root + "indicators")) {
+            BigDecimal target = new BigDecimal(String.valueOf(i.get("target")));
+            indicators.add(Map.of("indicator", i.get("indicator"),
+                    "value", target.multiply(BigDecimal.valueOf(percent)).movePointLeft(2).stripTrailingZeros()));
+        }
+        List<Map<String, Object>> tasks = new ArrayList<>();
+        for (Map<String, Object> t : owed.<Map<String, Object>> getList(root + "tasks")) {
+            tasks.add(Map.of("task", t.get("task"), "progress", "DONE"));
+        }
+        return Map.of("indicators", indicators, "tasks", tasks);
+    }
+
+    private static JsonPath awaitRanking(Predicate<JsonPath> ready) {
+        JsonPath[] last = new JsonPath[1];
+        awaitTrue(() -> {
+            var answer = as(TestTokens.office()).get(assessment.url() + "/api/v1/rankings?plan=" + PLAN
+                    + "&period=2011-Q2&category=DISTRICT").then().extract();
+            if (answer.statusCode() != 200) {
+                return false;
+            }
+            last[0] = answer.jsonPath();
+            try {
+                return ready.test(last[0]);
+            } catch (RuntimeException e) {
+                return false;
+            }
+        }, "the district ranking; last: " + (last[0] == null ? "none" : last[0].prettify()));
+        return last[0];
+    }
+
+    private static List<String> publicDistrictOrder() {
+        return given().get(assessment.url() + "/api/v1/public/rankings?plan=" + PLAN + "&year=2011").then()
+                .statusCode(200).extract().jsonPath()
+                .getList("[0].snapshot.rankings.find { it.category == 'DISTRICT' }.entries.unit", String.class);
+    }
+
+    private static Set<String> ids(String database, String sql) {
+        try (Connection c = DriverManager.getConnection(TestDatabase.ensure(database), TestDatabase.user(),
+                TestDatabase.password()); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            Set<String> ids = new HashSet<>();
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+            }
+            return ids;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Set<String> minus(Set<String> a, Set<String> b) {
+        Set<String> d = new HashSet<>(a);
+        d.removeAll(b);
+        return d;
+    }
+
+    private static RequestSpecification as(String token) {
+        return given().auth().oauth2(token);
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition) {
+        awaitTrue(condition, "condition");
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, "timed out waiting for " + what);
+            ServiceProcess.sleep(250);
+        }
+    }
+}
