@@ -4,6 +4,13 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +49,29 @@ public abstract class ServiceHealthContract {
         given().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("workplan_outbox_pending"))
                 .body(containsString("http_server_requests_seconds"));
+    }
+
+    /**
+     * The service's API contract is kept in the repository ({@code openapi/openapi.json} in the
+     * service's folder) for integrators to read and diff. Any change to the API must show up there:
+     * the served document and the committed one must be identical. After an intended change, refresh
+     * it with {@code ./mvnw verify -Dopenapi.update=true} and commit the file with the change.
+     */
+    @Test
+    void givenTheCommittedContract_whenTheServedOpenApiIsRead_thenItHasNotDrifted() throws IOException {
+        String served = given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+                .extract().asString();
+        String document = EventFixtures.JSON.writerWithDefaultPrettyPrinter()
+                .writeValueAsString(EventFixtures.JSON.readTree(served)) + "\n";
+        Path committed = Path.of("openapi", "openapi.json");
+        if (Boolean.getBoolean("openapi.update")) {
+            Files.createDirectories(committed.getParent());
+            Files.writeString(committed, document, StandardCharsets.UTF_8);
+        }
+        assertTrue(Files.exists(committed), committed.toAbsolutePath() + " is missing: run ./mvnw verify -Dopenapi.update=true");
+        assertEquals(Files.readString(committed, StandardCharsets.UTF_8), document,
+                "the API differs from the committed contract " + committed.toAbsolutePath()
+                        + "; if the change is intended, run ./mvnw verify -Dopenapi.update=true and commit the file");
     }
 
     @Test
