@@ -11,14 +11,35 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
+import jakarta.inject.Inject;
 
 /**
  * What every service answers the same way: readiness on the real database and broker, the audit
  * log's access, and an open API contract. A service's test extends it under {@code @QuarkusTest}.
  */
 public abstract class ServiceHealthContract {
+
+    @Inject
+    KafkaClientService kafka;
+
+    /**
+     * Nothing lost, nothing duplicated by the producer itself: the outbox relay's producer waits for
+     * every in-sync replica (acks=all) and is idempotent, which Kafka only guarantees in order with at
+     * most five requests in flight. Read from the client's effective configuration, not our files.
+     */
+    @Test
+    void givenTheOutboxProducer_whenItsEffectiveSettingsAreRead_thenItIsIdempotentWithAcksAllAndAtMostFiveInFlight() {
+        Map<String, ?> settings = kafka.getProducer("outbox").configuration();
+        assertEquals("all", String.valueOf(settings.get("acks")));
+        assertEquals("true", String.valueOf(settings.get("enable.idempotence")));
+        assertTrue(Integer.parseInt(String.valueOf(settings.get("max.in.flight.requests.per.connection"))) <= 5,
+                "max.in.flight.requests.per.connection = " + settings.get("max.in.flight.requests.per.connection"));
+    }
 
     @Test
     void givenTheRealDatabaseAndBroker_whenReadinessIsAsked_thenBothAreCheckedAndUp() {
