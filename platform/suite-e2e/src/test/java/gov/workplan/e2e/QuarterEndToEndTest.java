@@ -22,7 +22,10 @@ import java.util.function.Predicate;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import gov.workplan.kafka.KafkaBrokerProcess;
 import gov.workplan.testkit.TestDatabase;
@@ -40,6 +43,7 @@ import io.restassured.specification.RequestSpecification;
  * again, and it catches up: every report event reporting-service published was applied exactly once,
  * and the ranking is the one the final figures give.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class QuarterEndToEndTest {
 
     /** Share of each 2011 target reached by 2011-Q2, per district; every due task done, all on time. */
@@ -112,6 +116,7 @@ class QuarterEndToEndTest {
     }
 
     @Test
+    @Order(1)
     void givenTheSeedPlan_whenAQuarterIsReportedRankedAndPublished_andAssessmentCrashesMidStream_thenItCatchesUpWithNothingLostOrCountedTwice()
             throws Exception {
         // The plan, loaded by targets-service at start, reaches the others through Kafka alone.
@@ -167,23 +172,72 @@ class QuarterEndToEndTest {
                 .map(Map.Entry::getKey).toList();
         awaitRanking(r -> finalOrder.equals(r.getList("[0].entries.unit", String.class)));
 
-        // Nothing lost, nothing counted twice: every report event reporting-service published was
-        // applied by assessment-service, once (its inbox holds each event id once, by primary key).
-        Set<String> published = ids("reporting_e2e", "select id::text from outbox_event where topic = 'workplan.reporting' "
-                + "and event_type like 'report.%' and event_type not in ('report.due-soon', 'report.overdue')");
-        awaitTrue(() -> ids("assessment_e2e", "select event_id::text from processed_event where source = 'reporting-service'")
-                .containsAll(published), "assessment applied every report event");
-        Set<String> applied = ids("assessment_e2e", "select event_id::text from processed_event where source = 'reporting-service'");
-        assertEquals(published, applied, "lost: " + minus(published, applied) + ", unexpected: " + minus(applied, published));
-        assertEquals(8 + 8 + 5, published.size(), "8 submitted, 8 accepted, 5 corrected");
+        assertEquals(8 + 8 + 5, assertNothingLostOrCountedTwice(), "8 submitted, 8 accepted, 5 corrected");
 
         // The published snapshot did not move.
         assertEquals(expected, publicDistrictOrder());
     }
 
+    /**
+     * The broker dies in the middle of a burst of 2011-Q3 submissions (85 % of each target, above every
+     * district's Q2 figure) and comes back on the same ports and data. Submissions keep being accepted while it is down (each is committed with its
+     * event in the outbox); once it is back, every one reaches assessment, once.
+     */
+    @Test
+    @Order(2)
+    void givenABurstOfSubmissions_whenTheBrokerIsKilledMidBurstAndRestarted_thenEveryAcceptedReportReachesAssessmentOnce() {
+        List<String> units = List.copyOf(PERCENT.keySet());
+        Map<String, String> drafts = new LinkedHashMap<>();
+        for (String unit : units) {
+            drafts.put(unit, as(TestTokens.reporter(unit)).contentType("application/json")
+                    .body(Map.of("plan", PLAN, "period", "2011-Q3", "unit", unit, "content", content(unit, "2011-Q3", 85)))
+                    .post(reporting.url() + "/api/v1/reports").then().statusCode(201).extract().path("id"));
+        }
+        int before = ids("reporting_e2e", REPORT_EVENTS).size();
+        int i = 0;
+        for (Map.Entry<String, String> draft : drafts.entrySet()) {
+            if (i++ == 3) {
+                broker.kill();
+            }
+            as(TestTokens.reporter(draft.getKey())).header("Idempotency-Key", "burst-" + draft.getValue())
+                    .post(reporting.url() + "/api/v1/reports/" + draft.getValue() + "/submit").then().statusCode(200);
+        }
+        broker.start();
+
+        awaitTrue(() -> {
+            var answer = as(TestTokens.office()).get(assessment.url() + "/api/v1/rankings?plan=" + PLAN
+                    + "&period=2011-Q3&category=DISTRICT").then().extract();
+            // Every district reported the same share: once all are applied, all eight share rank 1.
+            return answer.statusCode() == 200 && answer.jsonPath().getList("[0].entries.rank", Integer.class)
+                    .equals(java.util.Collections.nCopies(units.size(), 1));
+        }, "the 2011-Q3 district ranking after the broker's return");
+        assertEquals(before + units.size(), assertNothingLostOrCountedTwice(), "one report.submitted per unit");
+    }
+
+    private static final String REPORT_EVENTS = "select id::text from outbox_event where topic = 'workplan.reporting' "
+            + "and event_type like 'report.%' and event_type not in ('report.due-soon', 'report.overdue')";
+
+    /**
+     * The checker: every report event reporting-service committed (its outbox, the history of what it
+     * accepted) was applied by assessment-service (its inbox, one row per event id) — lost = 0 — and
+     * assessment applied nothing reporting did not publish — counted twice or invented = 0.
+     */
+    private static int assertNothingLostOrCountedTwice() {
+        Set<String> published = ids("reporting_e2e", REPORT_EVENTS);
+        String appliedSql = "select event_id::text from processed_event where source = 'reporting-service'";
+        awaitTrue(() -> ids("assessment_e2e", appliedSql).containsAll(published), "assessment applied every report event");
+        Set<String> applied = ids("assessment_e2e", appliedSql);
+        assertEquals(published, applied, "lost: " + minus(published, applied) + ", unexpected: " + minus(applied, published));
+        return published.size();
+    }
+
     /** The district's 2011 year-to-date values at {@code percent} of each target, every expected task done. */
     private static Map<String, Object> content(String unit, int percent) {
-        JsonPath owed = as(TestTokens.office()).get(reporting.url() + "/api/v1/periods/2011-Q2/expected?plan=" + PLAN
+        return content(unit, "2011-Q2", percent);
+    }
+
+    private static Map<String, Object> content(String unit, String period, int percent) {
+        JsonPath owed = as(TestTokens.office()).get(reporting.url() + "/api/v1/periods/" + period + "/expected?plan=" + PLAN
                 + "&unit=" + unit).then().statusCode(200).extract().jsonPath();
         String root = "[0].";
         List<Map<String, Object>> indicators = new ArrayList<>();

@@ -1,0 +1,41 @@
+package gov.workplan.assessment.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import gov.workplan.assessment.AssessmentFixture;
+import gov.workplan.assessment.AssessmentFixture.Row;
+import gov.workplan.testkit.EventFixtures;
+import gov.workplan.testkit.EventProbe;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** An event assessment cannot apply is parked on its dead-letter topic; the ones behind it go on. */
+@QuarkusTest
+class PoisonEventTest {
+
+    @Test
+    void givenAnEventAssessmentCannotApply_whenConsumed_thenItIsParkedOnTheDeadLetterTopic_andTheNextOneIsApplied() {
+        String plan = AssessmentFixture.publishPlan();
+        ObjectNode poison = EventFixtures.envelope("reporting-service", plan, "report.submitted",
+                EventFixtures.JSON.createObjectNode().put("plan", plan).put("unit", "futian").put("period", "the third quarter"));
+        ObjectNode next = AssessmentFixture.report(plan, "report.submitted", UUID.randomUUID(), 1, "SUBMITTED",
+                new Row("futian", 60, true, false));
+        try (EventProbe dlq = EventProbe.fromNowOn("workplan.reporting.assessment-dlq")) {
+            AssessmentFixture.publishReports(plan, List.of(poison, next));
+            List<JsonNode> parked = dlq.awaitUntil(e -> poison.path("id").asText().equals(e.path("id").asText()),
+                    Duration.ofSeconds(60));
+            assertEquals(1, parked.stream().filter(e -> poison.path("id").asText().equals(e.path("id").asText())).count());
+        }
+        // The report published after the poison is applied: futian is ranked for 2011-Q2.
+        AssessmentFixture.awaitRanking(plan, r -> r.getList("[0].entries.unit", String.class).contains("futian")
+                && r.getFloat("[0].entries.find { it.unit == 'futian' }.score") == 112f);
+    }
+}
