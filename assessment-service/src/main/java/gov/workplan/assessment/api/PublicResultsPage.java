@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,10 @@ public class PublicResultsPage {
     static final String ECHARTS = "/_static/echarts/6.0.0/dist/echarts.min.js";
     private static final DateTimeFormatter PUBLISHED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.of("Asia/Shanghai"));
+
+    /** The public looks for the districts' ranking first (the plan's own table), then departments. */
+    private static final List<String> CATEGORY_ORDER = List.of("DISTRICT", "DEPARTMENT", "CITY", "ENTERPRISE",
+            "LEADING_GROUP");
 
     @Inject
     Template publicResults;
@@ -137,7 +142,10 @@ public class PublicResultsPage {
         if (chosen != null) {
             Results.Snapshot snapshot = results.snapshot(chosen);
             Map<String, Names> units = store.unitNames();
-            List<Ranking> rankings = snapshot.rankings().stream().map(r -> new Ranking(r.category(),
+            List<Ranking> rankings = snapshot.rankings().stream()
+                    .sorted(Comparator.comparingInt(r -> CATEGORY_ORDER.indexOf(r.category()) < 0 ? CATEGORY_ORDER.size()
+                            : CATEGORY_ORDER.indexOf(r.category())))
+                    .map(r -> new Ranking(r.category(),
                     t.categories().getOrDefault(r.category(), r.category()), r.entries().stream()
                             .map(e -> new Entry(e.rank(), e.unit(), "en".equals(t.lang())
                                     ? units.getOrDefault(e.unit(), new Names(e.unitNameZh(), e.unit())).nameEn()
@@ -204,7 +212,10 @@ public class PublicResultsPage {
                 .orElseThrow(() -> ApiProblem.notFound("result", "published result of that plan and year", text));
     }
 
-    private static Map<String, Object> series(List<Briefings.Share> shares, Labels t) {
+    /** Highest completion first, as people read a bar chart. */
+    private static Map<String, Object> series(List<Briefings.Share> unsorted, Labels t) {
+        List<Briefings.Share> shares = unsorted.stream()
+                .sorted(Comparator.comparing(Briefings.Share::completion).reversed()).toList();
         return Map.of("names", shares.stream().map(s -> "en".equals(t.lang()) ? s.nameEn() : s.nameZh()).toList(),
                 "values", shares.stream().map(s -> s.completion().multiply(BigDecimal.valueOf(100))
                         .setScale(1, RoundingMode.HALF_UP)).toList());
