@@ -38,6 +38,9 @@ public class Briefings {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    Rankings rankings;
+
     /** One bar of a completion chart: an industry or a district, named in both languages. */
     @Schema(name = "CompletionShare")
     public record Share(String code, String nameZh, String nameEn, BigDecimal completion) {
@@ -85,13 +88,9 @@ public class Briefings {
     public Briefing.Data of(String plan, String period) {
         Completion completion = completion(plan, period);
         List<RankLine> entries = new ArrayList<>();
-        for (Object row : em.createNativeQuery("select e.category, e.unit_code, coalesce(u.name_zh, e.unit_code), e.score, "
-                + "e.rank, e.movement from ranking_entry e left join unit u on u.code = e.unit_code where e.plan_code = ?1 "
-                + "and e.period_code = ?2 order by e.category, e.rank, e.unit_code").setParameter(1, plan)
-                .setParameter(2, period).getResultList()) {
-            Object[] r = (Object[]) row;
-            entries.add(new RankLine((String) r[0], (String) r[1], (String) r[2], (BigDecimal) r[3],
-                    ((Number) r[4]).intValue(), r[5] == null ? null : ((Number) r[5]).intValue()));
+        for (Rankings.CategoryRanking ranking : rankings.of(plan, period, null)) {
+            ranking.entries().forEach(e -> entries.add(new RankLine(ranking.category(), e.unit(), e.unitNameZh(), e.score(),
+                    e.rank(), e.movement())));
         }
         Map<String, List<RankLine>> byCategory = new LinkedHashMap<>();
         entries.forEach(e -> byCategory.computeIfAbsent(e.category(), k -> new ArrayList<>()).add(e));

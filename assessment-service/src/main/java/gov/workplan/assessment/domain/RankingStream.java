@@ -10,13 +10,20 @@ import jakarta.enterprise.event.TransactionPhase;
 @ApplicationScoped
 public class RankingStream {
 
+    static final int FOLLOWER_BUFFER = 10_000;
+
     private final BroadcastProcessor<RankingChanged> changes = BroadcastProcessor.create();
 
     void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) RankingChanged change) {
         changes.onNext(change);
     }
 
+    /**
+     * A portal's stream of one plan. One commit may announce several changes at once (a period's first
+     * report ranks every category), faster than a client asks for them: each follower gets a buffer, and
+     * one that falls {@value #FOLLOWER_BUFFER} changes behind is disconnected, to reconnect and re-read.
+     */
     public Multi<RankingChanged> of(String plan) {
-        return changes.filter(c -> c.plan().equals(plan));
+        return changes.filter(c -> c.plan().equals(plan)).onOverflow().buffer(FOLLOWER_BUFFER);
     }
 }

@@ -2,7 +2,10 @@ package gov.workplan.assessment.domain;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -22,31 +25,72 @@ public class Rankings {
     public record CategoryRanking(String plan, String period, String category, List<RankingView> entries) {
     }
 
+    /**
+     * Ranks are computed when read, from the units' scores, rather than kept in a table: a report then
+     * writes one unit's score and nothing else, however many units its category has — one unit
+     * climbing would otherwise rewrite the rank of every unit it passed. Movement is measured against
+     * the previous period's ranking, computed the same way.
+     */
     public List<CategoryRanking> of(String plan, String period, String category) {
+        Map<String, List<Ranking.Scored>> current = scores(plan, period, category);
+        Map<String, List<Ranking.Scored>> previous = PeriodCode.parse(period)
+                .map(p -> scores(plan, p.previous().code(), category)).orElse(Map.of());
+        Map<String, String> names = names(plan, period, category);
         List<CategoryRanking> rankings = new ArrayList<>();
-        CategoryRanking current = null;
-        var query = em.createNativeQuery("select e.category, e.unit_code, coalesce(u.name_zh, e.unit_code), e.score, "
-                + "e.rank, e.movement from ranking_entry e left join unit u on u.code = e.unit_code "
-                + "where e.plan_code = ?1 and e.period_code = ?2" + (category == null ? "" : " and e.category = ?3")
-                + " order by e.category, e.rank, e.unit_code").setParameter(1, plan).setParameter(2, period);
+        current.forEach((cat, scores) -> {
+            Map<String, Integer> previousRanks = new HashMap<>();
+            Ranking.rank(previous.getOrDefault(cat, List.of()), Map.of())
+                    .forEach(r -> previousRanks.put(r.unit(), r.rank()));
+            List<RankingView> entries = Ranking.rank(scores, previousRanks).stream()
+                    .map(r -> new RankingView(r.unit(), names.getOrDefault(r.unit(), r.unit()), r.score(), r.rank(),
+                            r.movement()))
+                    .toList();
+            rankings.add(new CategoryRanking(plan, period, cat, entries));
+        });
+        return rankings;
+    }
+
+    /** The rank a unit holds now: 1 + the units of its category that scored higher (ties share a rank). */
+    public int rankOf(String plan, String period, String category, BigDecimal score) {
+        return ((Number) em.createNativeQuery("select count(*) + 1 from unit_assessment where plan_code = ?1 "
+                + "and period_code = ?2 and category = ?3 and score > ?4").setParameter(1, plan).setParameter(2, period)
+                .setParameter(3, category).setParameter(4, score).getSingleResult()).intValue();
+    }
+
+    private Map<String, List<Ranking.Scored>> scores(String plan, String period, String category) {
+        var query = em.createNativeQuery("select category, unit_code, score from unit_assessment where plan_code = ?1 "
+                + "and period_code = ?2" + (category == null ? "" : " and category = ?3") + " order by category")
+                .setParameter(1, plan).setParameter(2, period);
         if (category != null) {
             query.setParameter(3, category);
         }
+        Map<String, List<Ranking.Scored>> byCategory = new LinkedHashMap<>();
         for (Object row : query.getResultList()) {
             Object[] r = (Object[]) row;
-            if (current == null || !current.category().equals(r[0])) {
-                current = new CategoryRanking(plan, period, (String) r[0], new ArrayList<>());
-                rankings.add(current);
-            }
-            current.entries().add(new RankingView((String) r[1], (String) r[2], ((BigDecimal) r[3]).stripTrailingZeros(),
-                    ((Number) r[4]).intValue(), r[5] == null ? null : ((Number) r[5]).intValue()));
+            byCategory.computeIfAbsent((String) r[0], k -> new ArrayList<>())
+                    .add(new Ranking.Scored((String) r[1], ((BigDecimal) r[2]).stripTrailingZeros()));
         }
-        return rankings;
+        return byCategory;
+    }
+
+    private Map<String, String> names(String plan, String period, String category) {
+        var query = em.createNativeQuery("select a.unit_code, u.name_zh from unit_assessment a join unit u on "
+                + "u.code = a.unit_code where a.plan_code = ?1 and a.period_code = ?2"
+                + (category == null ? "" : " and a.category = ?3")).setParameter(1, plan).setParameter(2, period);
+        if (category != null) {
+            query.setParameter(3, category);
+        }
+        Map<String, String> names = new HashMap<>();
+        for (Object row : query.getResultList()) {
+            Object[] r = (Object[]) row;
+            names.put((String) r[0], (String) r[1]);
+        }
+        return names;
     }
 
     /** The latest period of the year that has a ranking, if any. */
     public String latestPeriod(String plan, int year) {
-        List<?> rows = em.createNativeQuery("select max(period_code) from ranking_entry where plan_code = ?1 "
+        List<?> rows = em.createNativeQuery("select max(period_code) from unit_assessment where plan_code = ?1 "
                 + "and period_code like ?2").setParameter(1, plan).setParameter(2, year + "-Q%").getResultList();
         return rows.isEmpty() ? null : (String) rows.get(0);
     }

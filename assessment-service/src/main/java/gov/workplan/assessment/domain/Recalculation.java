@@ -2,7 +2,6 @@ package gov.workplan.assessment.domain;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -15,7 +14,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import gov.workplan.assessment.domain.RankingChanged.RankingView;
 import gov.workplan.assessment.domain.Scoring.Breakdown;
 import gov.workplan.assessment.domain.Scoring.Inputs;
 import gov.workplan.assessment.domain.Scoring.Timeliness;
@@ -30,8 +28,8 @@ import jakarta.transaction.Transactional.TxType;
 
 /**
  * Keeps assessments and rankings current (重新计算). Incremental: a report recomputes its unit for
- * its period (and the later assessed periods of that year, whose timeliness it affects) and re-ranks the
- * unit's category there; a period is computed whole, every category, only the first time anything
+ * its period (and the later assessed periods of that year, whose timeliness it affects); ranks follow
+ * from the scores when read; a period is computed whole, every category, only the first time anything
  * touches it.
  * {@link #rebuild} recomputes a plan from its store alone and must give the same numbers.
  */
@@ -56,6 +54,9 @@ public class Recalculation {
     @Inject
     Event<RankingChanged> rankingChanged;
 
+    @Inject
+    Rankings rankings;
+
     /** A report of the unit for the period was added, changed, or is overdue. */
     @Transactional(TxType.MANDATORY)
     public void onReport(String plan, PeriodCode period, String unitCode) {
@@ -70,8 +71,8 @@ public class Recalculation {
             }
             if (!ensurePeriodComputed(plan, p)) {
                 recomputeUnit(plan, p, unit);
-                rerank(plan, p, unit.category());
             }
+            unitChanged(plan, p, unit);
             if (p.quarter() == 4) {
                 break;
             }
@@ -90,7 +91,7 @@ public class Recalculation {
             PeriodCode p = PeriodCode.of(year, q);
             if (hasAssessments(plan, p, unit.category())) {
                 recomputeUnit(plan, p, unit);
-                rerank(plan, p, unit.category());
+                unitChanged(plan, p, unit);
             }
         }
     }
@@ -102,7 +103,7 @@ public class Recalculation {
         for (PeriodCode p : store.activePeriods(plan)) {
             if (p.code().compareTo(from.code()) >= 0 && hasAssessments(plan, p, category)) {
                 store.assessedUnits(plan, category).forEach(u -> recomputeUnit(plan, p, u));
-                rerank(plan, p, category);
+                rankingChanged.fire(RankingChanged.wholeCategory(plan, p.code(), category));
             }
         }
     }
@@ -125,7 +126,6 @@ public class Recalculation {
     @Transactional
     public void rebuild(String plan) {
         lockPlan(plan);
-        em.createNativeQuery("delete from ranking_entry where plan_code = ?1").setParameter(1, plan).executeUpdate();
         em.createNativeQuery("delete from unit_assessment where plan_code = ?1").setParameter(1, plan).executeUpdate();
         for (PeriodCode p : store.activePeriods(plan)) {
             ensurePeriodComputed(plan, p);
@@ -142,15 +142,14 @@ public class Recalculation {
     }
 
     private boolean hasAssessments(String plan, PeriodCode period, String category) {
-        return ((Number) em.createNativeQuery("select count(*) from unit_assessment where plan_code = ?1 "
-                + "and period_code = ?2 and category = ?3").setParameter(1, plan).setParameter(2, period.code())
-                .setParameter(3, category).getSingleResult()).longValue() > 0;
+        return (Boolean) em.createNativeQuery("select exists (select 1 from unit_assessment where plan_code = ?1 "
+                + "and period_code = ?2 and category = ?3)").setParameter(1, plan).setParameter(2, period.code())
+                .setParameter(3, category).getSingleResult();
     }
 
     private boolean isAssessed(String plan, PeriodCode period) {
-        return ((Number) em.createNativeQuery("select count(*) from unit_assessment where plan_code = ?1 "
-                + "and period_code = ?2").setParameter(1, plan).setParameter(2, period.code()).getSingleResult())
-                .longValue() > 0;
+        return (Boolean) em.createNativeQuery("select exists (select 1 from unit_assessment where plan_code = ?1 "
+                + "and period_code = ?2)").setParameter(1, plan).setParameter(2, period.code()).getSingleResult();
     }
 
     /**
@@ -168,7 +167,7 @@ public class Recalculation {
             recomputeUnit(plan, period, u);
             categories.add(u.category());
         }
-        categories.forEach(category -> rerank(plan, period, category));
+        categories.forEach(category -> rankingChanged.fire(RankingChanged.wholeCategory(plan, period.code(), category)));
         return true;
     }
 
@@ -214,55 +213,13 @@ public class Recalculation {
                 timeliness);
     }
 
-    private void rerank(String plan, PeriodCode period, String category) {
-        List<Ranking.Scored> scores = new ArrayList<>();
-        for (Object row : em.createNativeQuery("select unit_code, score from unit_assessment where plan_code = ?1 "
-                + "and period_code = ?2 and category = ?3").setParameter(1, plan).setParameter(2, period.code())
-                .setParameter(3, category).getResultList()) {
-            Object[] r = (Object[]) row;
-            scores.add(new Ranking.Scored((String) r[0], ((BigDecimal) r[1]).stripTrailingZeros()));
-        }
-        Map<String, Integer> previous = new HashMap<>();
-        for (Object row : em.createNativeQuery("select unit_code, rank from ranking_entry where plan_code = ?1 "
-                + "and period_code = ?2 and category = ?3").setParameter(1, plan)
-                .setParameter(2, period.previous().code()).setParameter(3, category).getResultList()) {
-            Object[] r = (Object[]) row;
-            previous.put((String) r[0], ((Number) r[1]).intValue());
-        }
-        em.createNativeQuery("delete from ranking_entry where plan_code = ?1 and period_code = ?2 and category = ?3")
-                .setParameter(1, plan).setParameter(2, period.code()).setParameter(3, category).executeUpdate();
-        List<RankingView> views = new ArrayList<>();
-        for (Ranking.Ranked r : Ranking.rank(scores, previous)) {
-            em.createNativeQuery("insert into ranking_entry (plan_code, period_code, category, unit_code, score, rank, "
-                    + "movement) values (?1, ?2, ?3, ?4, ?5, ?6, ?7)").setParameter(1, plan).setParameter(2, period.code())
-                    .setParameter(3, category).setParameter(4, r.unit()).setParameter(5, r.score())
-                    .setParameter(6, r.rank()).setParameter(7, r.movement()).executeUpdate();
-            views.add(new RankingView(r.unit(), store.unit(r.unit()).map(UnitInfo::nameZh).orElse(r.unit()), r.score(),
-                    r.rank(), r.movement()));
-        }
-        rankingChanged.fire(new RankingChanged(plan, period.code(), category, views));
-        PeriodCode next = period.next();
-        if (hasRanking(plan, next, category)) {
-            rerankMovementOnly(plan, next, category);
-        }
-    }
-
-    private boolean hasRanking(String plan, PeriodCode period, String category) {
-        return ((Number) em.createNativeQuery("select count(*) from ranking_entry where plan_code = ?1 "
-                + "and period_code = ?2 and category = ?3").setParameter(1, plan).setParameter(2, period.code())
-                .setParameter(3, category).getSingleResult()).longValue() > 0;
-    }
-
-    /** The next period's ranks stand; only its movement, measured against this period, changes. */
-    private void rerankMovementOnly(String plan, PeriodCode period, String category) {
-        em.createNativeQuery("""
-                update ranking_entry e set movement = p.rank - e.rank
-                from ranking_entry p
-                where e.plan_code = ?1 and e.period_code = ?2 and e.category = ?3
-                  and p.plan_code = e.plan_code and p.period_code = ?4 and p.category = e.category
-                  and p.unit_code = e.unit_code
-                """).setParameter(1, plan).setParameter(2, period.code()).setParameter(3, category)
-                .setParameter(4, period.previous().code()).executeUpdate();
+    /** Ranks are read from the scores (see {@link Rankings}); portals hear of the unit's new place. */
+    private void unitChanged(String plan, PeriodCode period, UnitInfo unit) {
+        BigDecimal score = (BigDecimal) em.createNativeQuery("select score from unit_assessment where plan_code = ?1 "
+                + "and period_code = ?2 and unit_code = ?3").setParameter(1, plan).setParameter(2, period.code())
+                .setParameter(3, unit.code()).getSingleResult();
+        rankingChanged.fire(new RankingChanged(plan, period.code(), unit.category(), unit.code(), unit.nameZh(),
+                score.stripTrailingZeros(), rankings.rankOf(plan, period.code(), unit.category(), score)));
     }
 
     private String write(Object value) {
