@@ -18,6 +18,7 @@ import gov.workplan.reporting.domain.ReportingRule;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 
 /**
  * reporting-service's copy of the plans it serves, written only from targets-service's events.
@@ -131,33 +132,45 @@ public class PlanCopy {
      * with what it owes for {@code year}; in unit-code order within category order.
      */
     public List<ExpectedReport> expected(String plan, int year) {
+        return expected(plan, year, null, "");
+    }
+
+    /** One unit's: read for that unit alone, since every report request asks it, in plans of thousands of units. */
+    public Optional<ExpectedReport> expected(String plan, int year, String unit) {
+        return expected(plan, year, unit, " and %s = :unit").stream().findFirst();
+    }
+
+    private List<ExpectedReport> expected(String plan, int year, String unit, String unitFilter) {
         Map<String, Object[]> units = new LinkedHashMap<>();
-        for (Object row : em.createNativeQuery("""
+        for (Object row : withUnit(em.createNativeQuery("""
                 select u.code, u.name_zh, u.category from unit u
-                where exists (select 1 from target t where t.plan_code = ?1 and t.unit_code = u.code)
-                   or exists (select 1 from task_responsibility r where r.plan_code = ?1 and r.unit_code = u.code)
-                order by case u.category when 'CITY' then 0 when 'DISTRICT' then 1 when 'DEPARTMENT' then 2 else 3 end,
+                where (exists (select 1 from target t where t.plan_code = :plan and t.unit_code = u.code)
+                   or exists (select 1 from task_responsibility r where r.plan_code = :plan and r.unit_code = u.code))
+                """ + unitFilter.formatted("u.code") + """
+                 order by case u.category when 'CITY' then 0 when 'DISTRICT' then 1 when 'DEPARTMENT' then 2 else 3 end,
                          u.code
-                """).setParameter(1, plan).getResultList()) {
+                """).setParameter("plan", plan), unit).getResultList()) {
             Object[] r = (Object[]) row;
             units.put((String) r[0], r);
         }
         Map<String, List<ExpectedIndicator>> indicators = new LinkedHashMap<>();
-        for (Object row : em.createNativeQuery("""
+        for (Object row : withUnit(em.createNativeQuery("""
                 select t.unit_code, t.indicator_code, i.name_zh, i.unit_of_measure, t.kind, t.value
                 from target t join indicator i on i.plan_code = t.plan_code and i.code = t.indicator_code
-                where t.plan_code = ?1 and t.year = ?2 order by i.position
-                """).setParameter(1, plan).setParameter(2, year).getResultList()) {
+                where t.plan_code = :plan and t.year = :year""" + unitFilter.formatted("t.unit_code") + """
+                 order by i.position
+                """).setParameter("plan", plan).setParameter("year", year), unit).getResultList()) {
             Object[] r = (Object[]) row;
             indicators.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add(new ExpectedIndicator((String) r[1],
                     (String) r[2], (String) r[3], (String) r[4], ((BigDecimal) r[5]).stripTrailingZeros()));
         }
         Map<String, List<ExpectedTask>> tasks = new LinkedHashMap<>();
-        for (Object row : em.createNativeQuery("""
+        for (Object row : withUnit(em.createNativeQuery("""
                 select r.unit_code, t.code, t.title, r.role, t.deadline
                 from task_responsibility r join task t on t.plan_code = r.plan_code and t.code = r.task_code
-                where r.plan_code = ?1 order by t.position
-                """).setParameter(1, plan).getResultList()) {
+                where r.plan_code = :plan""" + unitFilter.formatted("r.unit_code") + """
+                 order by t.position
+                """).setParameter("plan", plan), unit).getResultList()) {
             Object[] r = (Object[]) row;
             tasks.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add(new ExpectedTask((String) r[1],
                     (String) r[2], (String) r[3], (LocalDate) r[4]));
@@ -167,7 +180,7 @@ public class PlanCopy {
                 .toList();
     }
 
-    public Optional<ExpectedReport> expected(String plan, int year, String unit) {
-        return expected(plan, year).stream().filter(e -> e.unit().equals(unit)).findFirst();
+    private static Query withUnit(Query query, String unit) {
+        return unit == null ? query : query.setParameter("unit", unit);
     }
 }
