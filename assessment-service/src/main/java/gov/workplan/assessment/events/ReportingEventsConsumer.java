@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import gov.workplan.assessment.domain.PeriodCode;
 import gov.workplan.assessment.domain.Recalculation;
 import gov.workplan.assessment.persistence.AssessmentStore;
+import gov.workplan.common.database.UntilDatabaseAvailable;
 import gov.workplan.common.events.EventEnvelope;
 import gov.workplan.common.events.Inbox;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -46,6 +47,7 @@ public class ReportingEventsConsumer {
 
     @Incoming("reporting")
     @Blocking(ordered = true)
+    @UntilDatabaseAvailable
     @Transactional
     public void consume(String value) {
         EventEnvelope event = inbox.read(value);

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import gov.workplan.assessment.domain.Recalculation;
 import gov.workplan.assessment.domain.Schemes;
 import gov.workplan.assessment.persistence.AssessmentStore;
+import gov.workplan.common.database.UntilDatabaseAvailable;
 import gov.workplan.common.events.EventEnvelope;
 import gov.workplan.common.events.Inbox;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -36,6 +37,7 @@ public class TargetsEventsConsumer {
 
     @Incoming("targets")
     @Blocking(ordered = true)
+    @UntilDatabaseAvailable
     @Transactional
     public void consume(String value) {
         EventEnvelope event = inbox.read(value);

@@ -9,6 +9,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import gov.workplan.common.database.UntilDatabaseAvailable;
 import gov.workplan.common.events.EventEnvelope;
 import gov.workplan.common.events.Inbox;
 import gov.workplan.reporting.persistence.PlanCopy;
@@ -35,6 +36,7 @@ public class TargetsEventsConsumer {
 
     @Incoming("targets")
     @Blocking(ordered = true)
+    @UntilDatabaseAvailable
     @Transactional
     public void consume(String value) {
         EventEnvelope event = inbox.read(value);

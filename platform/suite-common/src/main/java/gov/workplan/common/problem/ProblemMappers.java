@@ -27,6 +27,8 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import gov.workplan.common.database.DatabaseUnavailable;
+
 /**
  * Turns every failure into an RFC 7807 answer. Bad input is always a 4xx naming the field; only a
  * fault of ours is a 500, and it says nothing about internals beyond an id to find it in the log.
@@ -82,6 +84,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (DatabaseUnavailable.is(e)) {
+            // Nothing was written (the transaction could not commit); the caller may simply try again.
+            LOG.warnf("database unavailable at %s: %s", path(uri), e.toString());
+            return Response.fromResponse(answer(new Problem("urn:workplan:problem:unavailable", "Service unavailable", 503,
+                    "the database cannot be reached; nothing was changed; retry shortly", path(uri), List.of())))
+                    .header("Retry-After", "5").build();
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected failure %s at %s", errorId, path(uri));
         return answer(new Problem("urn:workplan:problem:internal", "Internal error", 500,
