@@ -21,12 +21,14 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import gov.workplan.benchmark.ServiceProcess;
 import gov.workplan.kafka.KafkaBrokerProcess;
 import gov.workplan.testkit.TestDatabase;
 import gov.workplan.testkit.TestTokens;
@@ -41,7 +43,8 @@ import io.restassured.specification.RequestSpecification;
  * the leader approves, the office publishes → the public reads it. Then assessment-service is killed
  * (SIGKILL) in the middle of a burst of corrections, more are made while it is down, it is started
  * again, and it catches up: every report event reporting-service published was applied exactly once,
- * and the ranking is the one the final figures give.
+ * and the ranking is the one the final figures give. Then the broker dies mid-burst, and then PostgreSQL
+ * itself restarts mid-burst; each time nothing accepted is lost or counted twice.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class QuarterEndToEndTest {
@@ -212,6 +215,63 @@ class QuarterEndToEndTest {
                     .equals(java.util.Collections.nCopies(units.size(), 1));
         }, "the 2011-Q3 district ranking after the broker's return");
         assertEquals(before + units.size(), assertNothingLostOrCountedTwice(), "one report.submitted per unit");
+    }
+
+    /**
+     * PostgreSQL itself restarts in the middle of 2011-Q4's submissions. While it is down, a submission
+     * gets a clean 503 problem+json with Retry-After and changes nothing, and readiness reports the
+     * services unready; once it is back, the same services — not restarted — accept the rest, and every
+     * accepted report reaches assessment once.
+     */
+    @Test
+    @Order(3)
+    void givenSubmissionsUnderWay_whenPostgresqlRestarts_thenCallersGet503sWhileItIsDown_andTheServicesRecoverOnTheirOwn() {
+        Assumptions.assumeTrue(PostgresCluster.controllable(), "needs pg_ctlcluster and one local cluster to restart");
+        List<String> units = List.copyOf(PERCENT.keySet());
+        Map<String, String> drafts = new LinkedHashMap<>();
+        for (String unit : units) {
+            drafts.put(unit, as(TestTokens.reporter(unit)).contentType("application/json")
+                    .body(Map.of("plan", PLAN, "period", "2011-Q4", "unit", unit, "content", content(unit, "2011-Q4", 95)))
+                    .post(reporting.url() + "/api/v1/reports").then().statusCode(201).extract().path("id"));
+        }
+        int before = ids("reporting_e2e", REPORT_EVENTS).size();
+        String refused = units.get(4);
+        try {
+            for (String unit : units.subList(0, 4)) {
+                submit(unit, drafts.get(unit)).then().statusCode(200);
+            }
+            PostgresCluster.stop();
+            var answer = submit(refused, drafts.get(refused)).then().extract();
+            assertEquals(503, answer.statusCode(), answer.asString());
+            assertTrue(answer.contentType().startsWith("application/problem+json"), answer.contentType());
+            assertEquals("5", answer.header("Retry-After"));
+            assertEquals(503, given().get(reporting.url() + "/q/health/ready").statusCode());
+        } finally {
+            PostgresCluster.start();
+        }
+        awaitTrue(() -> given().get(reporting.url() + "/q/health/ready").statusCode() == 200, "reporting ready again");
+        assertEquals("DRAFT", as(TestTokens.office()).get(reporting.url() + "/api/v1/reports/" + drafts.get(refused))
+                .then().statusCode(200).extract().path("status"), "the refused submission changed nothing");
+        for (String unit : units.subList(4, units.size())) {
+            // as a client told Retry-After would: the same Idempotency-Key, until it is taken
+            awaitTrue(() -> submit(unit, drafts.get(unit)).statusCode() == 200, "the submission of " + unit);
+        }
+
+        awaitTrue(() -> {
+            var ranking = as(TestTokens.office()).get(assessment.url() + "/api/v1/rankings?plan=" + PLAN
+                    + "&period=2011-Q4&category=DISTRICT").then().extract();
+            return ranking.statusCode() == 200 && ranking.jsonPath().getList("[0].entries.rank", Integer.class)
+                    .equals(java.util.Collections.nCopies(units.size(), 1));
+        }, "the 2011-Q4 district ranking after the restart");
+        assertEquals(before + units.size(), assertNothingLostOrCountedTwice(), "one report.submitted per unit");
+        for (ServiceProcess s : List.of(targets, reporting, assessment)) {
+            assertEquals(200, given().get(s.url() + "/q/health/ready").statusCode(), s.name() + " recovered by itself");
+        }
+    }
+
+    private static io.restassured.response.Response submit(String unit, String report) {
+        return as(TestTokens.reporter(unit)).header("Idempotency-Key", "restart-" + report)
+                .post(reporting.url() + "/api/v1/reports/" + report + "/submit");
     }
 
     private static final String REPORT_EVENTS = "select id::text from outbox_event where topic = 'workplan.reporting' "

@@ -1,4 +1,4 @@
-package gov.workplan.e2e;
+package gov.workplan.benchmark;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,46 +14,61 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One service as ops run it: {@code java -jar target/quarkus-app/quarkus-run.jar} in the prod profile,
  * configured only by environment variables, its output in a log file. Can be stopped (SIGTERM), killed
- * (SIGKILL, as a crash) and started again on the same port and database.
+ * (SIGKILL, as a crash) and started again on the same port and database; reports what the operating
+ * system sees of it (resident memory, CPU time) for the benchmark.
  */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
-    static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
+    /** The repository's root: the nearest folder upwards holding the Maven wrapper and the services. */
+    public static final Path ROOT = root();
+
+    private static final Pattern STARTED_IN = Pattern.compile("started in (\\d+\\.\\d+)s");
+    private static final long CLOCK_TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
     private final String name;
     private final Map<String, String> env;
     private final int port;
     private final Path log;
+    private final List<String> jvmOptions;
     private Process process;
 
-    ServiceProcess(String name, Map<String, String> env, Path logDir) {
+    public ServiceProcess(String name, Map<String, String> env, Path logDir) {
+        this(name, env, logDir, List.of("-Xmx256m"));
+    }
+
+    public ServiceProcess(String name, Map<String, String> env, Path logDir, List<String> jvmOptions) {
         this.name = name;
+        this.jvmOptions = List.copyOf(jvmOptions);
         this.port = freePort();
         this.env = new java.util.HashMap<>(env);
         this.env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         this.log = logDir.resolve(name + ".log");
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + port;
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    void start() {
+    public void start() {
         Path jar = ROOT.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: the services are packaged before this test runs "
                     + "(./mvnw verify builds them first; alone: ./mvnw package -DskipTests)");
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", jar.toString()));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().putAll(env);
@@ -65,7 +80,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Polls readiness (database and broker checked by the service itself). */
-    void awaitReady(Duration timeout) {
+    public void awaitReady(Duration timeout) {
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -90,15 +105,70 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** A crash: SIGKILL, no shutdown hooks, nothing flushed or committed that was in flight. */
-    void kill() {
+    public void kill() {
         process.destroyForcibly();
         await();
     }
 
     /** A graceful stop: SIGTERM. */
-    void stop() {
+    public void stop() {
         process.destroy();
         await();
+    }
+
+    /** Resident memory now, in MiB (VmRSS). */
+    public long rssMiB() {
+        return status("VmRSS:") / 1024;
+    }
+
+    /** The most resident memory it ever had, in MiB (VmHWM). */
+    public long peakRssMiB() {
+        return status("VmHWM:") / 1024;
+    }
+
+    /** CPU time used so far, user and system, in milliseconds. */
+    public long cpuMillis() {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+            // fields after the command name, which may itself hold spaces: state is field 3, utime 14, stime 15
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 1000 / CLOCK_TICKS_PER_SECOND;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What Quarkus itself reported as its start time in the log ("started in 1.234s"), in seconds. */
+    public double startedInSeconds() {
+        try {
+            Matcher m = STARTED_IN.matcher(Files.readString(log));
+            double last = Double.NaN;
+            while (m.find()) {
+                last = Double.parseDouble(m.group(1));
+            }
+            return last;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private long status(String field) {
+        try {
+            return Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status")).stream()
+                    .filter(l -> l.startsWith(field)).findFirst()
+                    .map(l -> Long.parseLong(l.substring(field.length()).trim().split("\\s+")[0])).orElse(0L);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path root() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.exists(dir.resolve("mvnw")) && Files.isDirectory(dir.resolve("targets-service"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("run from inside the repository: no folder upwards holds mvnw and the services");
     }
 
     private void await() {
@@ -126,7 +196,7 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    static void sleep(long millis) {
+    public static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

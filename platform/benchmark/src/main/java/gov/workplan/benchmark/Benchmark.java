@@ -1,0 +1,447 @@
+package gov.workplan.benchmark;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import gov.workplan.kafka.KafkaBrokerProcess;
+import gov.workplan.testkit.TestDatabase;
+import gov.workplan.testkit.TestTokens;
+
+/**
+ * The suite under load, as ops would run it: a fresh broker, fresh databases and the three services
+ * from their jars (prod profile) for each size of synthetic plan; the plan imported; one quarter's
+ * reports submitted at a fixed rate (2011-Q2), the next quarter's as fast as the clients can (2011-Q3).
+ * It prints a table and writes every figure as JSON. Run by {@code platform/bin/benchmark}.
+ */
+public final class Benchmark {
+
+    private static final Duration WAIT = Duration.ofMinutes(15);
+    /** As docker/Dockerfile runs the services: see README, Benchmark, for why. */
+    private static final String DEFAULT_SERVICE_JVM = "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    record Options(List<Integer> units, List<Integer> indicators, int rate, int concurrency, int warmUpUnits,
+            List<String> serviceJvm, String targetsHeap, Path out) {
+
+        static Options parse(String[] args) {
+            List<Integer> units = List.of(8, 300, 3000);
+            List<Integer> indicators = List.of(10, 50);
+            int rate = 100;
+            int concurrency = 32;
+            int warmUpUnits = 200;
+            String targetsHeap = "256m";
+            List<String> serviceJvm = List.of(DEFAULT_SERVICE_JVM.split(" "));
+            Path out = null;
+            for (int i = 0; i < args.length; i++) {
+                String value = i + 1 < args.length ? args[i + 1] : "";
+                switch (args[i]) {
+                    case "--units" -> units = ints(value);
+                    case "--indicators" -> indicators = ints(value);
+                    case "--rate" -> rate = Integer.parseInt(value);
+                    case "--concurrency" -> concurrency = Integer.parseInt(value);
+                    case "--warm-up-units" -> warmUpUnits = Integer.parseInt(value);
+                    case "--targets-heap" -> targetsHeap = value;
+                    case "--service-jvm" -> serviceJvm = List.of(value.trim().split("\\s+"));
+                    case "--out" -> out = Path.of(value);
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]
+                            + "; options: --units 8,300,3000 --indicators 10,50 --rate 100 --concurrency 32 --warm-up-units 200 --targets-heap 256m "
+                            + "--service-jvm '" + DEFAULT_SERVICE_JVM + "' --out FILE");
+                }
+                i++;
+            }
+            if (out == null) {
+                out = ServiceProcess.ROOT.resolve(".run/benchmark/benchmark-" + Instant.now().toString().replace(':', '-')
+                        + ".json");
+            }
+            return new Options(units, indicators, rate, concurrency, warmUpUnits, serviceJvm, targetsHeap, out);
+        }
+
+        private static List<Integer> ints(String csv) {
+            return java.util.Arrays.stream(csv.split(",")).map(String::trim).map(Integer::parseInt).toList();
+        }
+    }
+
+    private final Options options;
+    private final Path work;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+
+    private Benchmark(Options options) throws Exception {
+        this.options = options;
+        this.work = Files.createTempDirectory("workplan-benchmark-");
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        Benchmark benchmark = new Benchmark(options);
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("date", Instant.now().toString());
+        report.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(), "java",
+                System.getProperty("java.version"), "os", System.getProperty("os.name") + " " + System.getProperty("os.version")));
+        report.put("options", Map.of("units", options.units(), "indicators", options.indicators(), "rate", options.rate(),
+                "concurrency", options.concurrency(), "warmUpUnits", options.warmUpUnits(), "serviceJvm",
+                options.serviceJvm(), "targetsHeap", options.targetsHeap()));
+
+        say("measuring the floor: a bare Kafka produce→consume round trip and a bare PostgreSQL commit");
+        Floor.Result floor = benchmark.floor();
+        report.put("floor", Map.of("kafkaRoundTripMs", percentiles(floor.kafkaRoundTrip()), "postgresCommitMs",
+                percentiles(floor.postgresCommit()), "p50Ms", floor.p50Millis(), "p99Ms", floor.p99Millis()));
+
+        List<Map<String, Object>> runs = new ArrayList<>();
+        report.put("runs", runs);
+        for (int n : options.units()) {
+            for (int m : options.indicators()) {
+                say("--- " + n + " units × " + m + " indicators ---");
+                runs.add(benchmark.run(n, m, floor));
+                Files.createDirectories(options.out().getParent());
+                Files.write(options.out(), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(report));
+            }
+        }
+        Table.print(report, floor, System.out);
+        System.out.println();
+        System.out.println("Every figure: " + options.out());
+    }
+
+    private Floor.Result floor() throws Exception {
+        try (KafkaBrokerProcess broker = KafkaBrokerProcess.onFreePorts(work.resolve("kafka-floor"))) {
+            broker.start();
+            return Floor.measure(broker.bootstrapServers(), "bench_floor");
+        }
+    }
+
+    private Map<String, Object> run(int units, int indicators, Floor.Result floor) throws Exception {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("units", units);
+        figures.put("indicators", indicators);
+        Path dir = Files.createDirectories(work.resolve(units + "x" + indicators));
+        KafkaBrokerProcess broker = KafkaBrokerProcess.onFreePorts(dir.resolve("kafka"));
+        broker.start();
+        Map<String, ServiceProcess> services = new LinkedHashMap<>();
+        try {
+            Map<String, String> common = new LinkedHashMap<>();
+            common.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+            common.put("DB_USER", TestDatabase.user());
+            common.put("DB_PASSWORD", TestDatabase.password().isEmpty() ? "unused" : TestDatabase.password());
+            common.put("JWT_PUBLIC_KEY_LOCATION", TestTokens.publicKeyFile().toString());
+            common.put("JWT_ISSUER", TestTokens.ISSUER);
+            // Today inside the plan: 2011-Q2 is due on 10 July 2011; no older period is flagged overdue.
+            common.put("SUITE_CLOCK_START", "2011-07-05T00:00:00Z");
+            common.put("REPORTING_OVERDUE_SINCE", "2011-07-01T00:00:00Z");
+            common.put("SEED_ENABLED", "false");
+            // A national plan document is larger than the default 10 MB request limit.
+            common.put("QUARKUS_HTTP_LIMITS_MAX_BODY_SIZE", "256M");
+            Map<String, Object> start = new LinkedHashMap<>();
+            for (String name : List.of("targets-service", "reporting-service", "assessment-service")) {
+                Map<String, String> env = new LinkedHashMap<>(common);
+                env.put("DB_URL", TestDatabase.fresh("bench_" + name.substring(0, name.indexOf('-'))));
+                List<String> jvm = new ArrayList<>(options.serviceJvm());
+                if (name.equals("targets-service")) {
+                    // A plan is imported in one transaction, document and all: its size sets this heap.
+                    jvm.add("-Xmx" + options.targetsHeap());
+                }
+                ServiceProcess service = new ServiceProcess(name, env, dir, jvm);
+                long t = System.nanoTime();
+                service.start();
+                service.awaitReady(Duration.ofMinutes(3));
+                start.put(name, Map.of("readySeconds", seconds(System.nanoTime() - t), "quarkusStartedInSeconds",
+                        service.startedInSeconds()));
+                services.put(name, service);
+            }
+            figures.put("start", start);
+            String targets = services.get("targets-service").url();
+            String reporting = services.get("reporting-service").url();
+            String assessment = services.get("assessment-service").url();
+
+            // The JIT compiles what runs often: a first plan's quarter runs through every path once, so the
+            // figures below are those of services that have been up for a while, not of their first minute.
+            SyntheticPlan warmUp = new SyntheticPlan(JSON, "warmup", options.warmUpUnits(), indicators);
+            say("warming up: " + options.warmUpUnits() + " units × " + indicators + " indicators, one quarter");
+            importPlan(targets, warmUp);
+            Map<String, String> warmUpTokens = tokens(warmUp);
+            try (RankingFollower follower = new RankingFollower(http, assessment, warmUp.code(), TestTokens.leader(), JSON)) {
+                ServiceProcess.sleep(500);
+                Phase phase = submit(reporting, drafts(reporting, warmUp, warmUpTokens, "2011-Q2", 0.45), warmUpTokens, 0,
+                        options.concurrency());
+                rankingLatencies(follower, "2011-Q2", phase);
+            }
+
+            SyntheticPlan plan = new SyntheticPlan(JSON, "bench", units, indicators);
+            figures.putAll(importPlan(targets, plan));
+
+            Map<String, String> tokens = tokens(plan);
+            Map<String, String> q2 = drafts(reporting, plan, tokens, "2011-Q2", 0.45);
+            Map<String, String> q3 = drafts(reporting, plan, tokens, "2011-Q3", 0.7);
+
+            try (RankingFollower follower = new RankingFollower(http, assessment, plan.code(), TestTokens.leader(), JSON)) {
+                ServiceProcess.sleep(500); // the stream's subscription is in place once its headers came back
+                ServiceProcess reportingProcess = services.get("reporting-service");
+                ServiceProcess assessmentProcess = services.get("assessment-service");
+
+                say("2011-Q2: " + units + " submissions at " + options.rate() + "/s");
+                long reportingCpu = reportingProcess.cpuMillis();
+                long assessmentCpu = assessmentProcess.cpuMillis();
+                Phase paced = submit(reporting, q2, tokens, options.rate(), 0);
+                Latencies pacedRanking = rankingLatencies(follower, "2011-Q2", paced);
+                Map<String, Object> pacedFigures = paced.figures(pacedRanking, floor);
+                pacedFigures.put("reportingCpuMsPerSubmission",
+                        (double) (reportingProcess.cpuMillis() - reportingCpu) / units);
+                pacedFigures.put("assessmentCpuMsPerEvent", (double) (assessmentProcess.cpuMillis() - assessmentCpu) / units);
+                figures.put("paced", pacedFigures);
+
+                say("2011-Q3: " + units + " submissions, as fast as " + options.concurrency() + " clients go");
+                Phase burst = submit(reporting, q3, tokens, 0, options.concurrency());
+                figures.put("burst", burst.figures(rankingLatencies(follower, "2011-Q3", burst), floor));
+            }
+
+            figures.put("checker", checker());
+            Map<String, Object> memory = new LinkedHashMap<>();
+            services.forEach((name, s) -> memory.put(name, Map.of("rssMiB", s.rssMiB(), "peakRssMiB", s.peakRssMiB())));
+            figures.put("memory", memory);
+            return figures;
+        } finally {
+            services.values().forEach(ServiceProcess::close);
+            broker.kill();
+        }
+    }
+
+    /** Imports the plan and waits until reporting and assessment applied every event of it. */
+    private Map<String, Object> importPlan(String targets, SyntheticPlan plan) throws Exception {
+        long eventsBefore = count("bench_targets", "select count(*) from outbox_event");
+        long t = System.nanoTime();
+        byte[] document = JSON.writeValueAsBytes(plan.document());
+        say("importing " + plan.code() + " (" + document.length / 1024 + " KiB, " + plan.units().size() * plan.indicatorCount()
+                + " targets)");
+        HttpResponse<String> imported = http.send(post(targets + "/api/v1/plans", TestTokens.office(), document)
+                .timeout(Duration.ofMinutes(15)).build(), HttpResponse.BodyHandlers.ofString());
+        if (imported.statusCode() != 201) {
+            throw new IllegalStateException("import answered " + imported.statusCode() + ": " + imported.body());
+        }
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("importSeconds", seconds(System.nanoTime() - t));
+        t = System.nanoTime();
+        long events = count("bench_targets", "select count(*) from outbox_event");
+        String applied = "select count(*) from processed_event where source = 'targets-service'";
+        await(() -> count("bench_reporting", applied) == events && count("bench_assessment", applied) == events,
+                "the plan's events to be applied");
+        figures.put("planEvents", events - eventsBefore);
+        figures.put("planPropagationSeconds", seconds(System.nanoTime() - t));
+        say("plan applied by reporting and assessment: " + (events - eventsBefore) + " events");
+        return figures;
+    }
+
+    /** A reporter token per unit, signed before the clock starts: signing is the client's cost, not the suite's. */
+    private static Map<String, String> tokens(SyntheticPlan plan) {
+        Map<String, String> tokens = new LinkedHashMap<>();
+        plan.units().forEach(u -> tokens.put(u, TestTokens.reporter(u)));
+        return tokens;
+    }
+
+    /** Creates every unit's draft for the period, 16 at a time; returns report id by unit. */
+    private Map<String, String> drafts(String reporting, SyntheticPlan plan, Map<String, String> tokens, String period,
+            double share) throws Exception {
+        say("creating " + plan.units().size() + " drafts for " + period);
+        Map<String, String> ids = new ConcurrentHashMap<>();
+        Semaphore inFlight = new Semaphore(16);
+        List<CompletableFuture<?>> all = new ArrayList<>();
+        for (String unit : plan.units()) {
+            ObjectNode body = JSON.createObjectNode().put("plan", plan.code()).put("period", period).put("unit", unit);
+            body.set("content", plan.content(JSON, unit, share));
+            inFlight.acquire();
+            all.add(http.sendAsync(post(reporting + "/api/v1/reports", tokens.get(unit), JSON.writeValueAsBytes(body)).build(),
+                    HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> inFlight.release()).thenAccept(r -> {
+                        if (r.statusCode() != 201) {
+                            throw new IllegalStateException("draft of " + unit + ": " + r.statusCode() + " " + r.body());
+                        }
+                        try {
+                            ids.put(unit, JSON.readTree(r.body()).get("id").asText());
+                        } catch (java.io.IOException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }));
+        }
+        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(15, TimeUnit.MINUTES);
+        return ids;
+    }
+
+    /** Submissions of one phase: when each was sent and answered, and how many failed. */
+    static final class Phase {
+        final Map<String, Long> answeredAt = new ConcurrentHashMap<>();
+        final Latencies submit = new Latencies();
+        final AtomicInteger failed = new AtomicInteger();
+        final AtomicLong firstSent = new AtomicLong(Long.MAX_VALUE);
+        final AtomicLong lastAnswered = new AtomicLong();
+
+        Map<String, Object> figures(Latencies ranking, Floor.Result floor) {
+            Map<String, Object> f = new LinkedHashMap<>();
+            double seconds = (lastAnswered.get() - firstSent.get()) / 1e9;
+            f.put("submissions", submit.count());
+            f.put("failed", failed.get());
+            f.put("throughputPerSecond", submit.count() / seconds);
+            f.put("submitMs", percentiles(submit));
+            f.put("reportToRankingMs", percentiles(ranking));
+            f.put("reportToRankingP50OverFloor", ranking.p50() / floor.p50Millis());
+            f.put("reportToRankingP99OverFloor", ranking.p99() / floor.p99Millis());
+            return f;
+        }
+    }
+
+    /**
+     * Submits every draft: at {@code rate} per second when rate > 0, else with {@code concurrency}
+     * requests in flight and no pause.
+     */
+    private Phase submit(String reporting, Map<String, String> drafts, Map<String, String> tokens, int rate, int concurrency)
+            throws Exception {
+        Phase phase = new Phase();
+        ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
+        Semaphore inFlight = new Semaphore(Math.max(concurrency, 1));
+        List<CompletableFuture<?>> all = new ArrayList<>();
+        long begin = System.nanoTime();
+        int i = 0;
+        for (Map.Entry<String, String> draft : drafts.entrySet()) {
+            HttpRequest request = post(reporting + "/api/v1/reports/" + draft.getValue() + "/submit",
+                    tokens.get(draft.getKey()), new byte[0]).header("Idempotency-Key", "bench-" + draft.getValue()).build();
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            all.add(done);
+            Runnable send = () -> {
+                long sent = System.nanoTime();
+                phase.firstSent.accumulateAndGet(sent, Math::min);
+                http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> {
+                    long answered = System.nanoTime();
+                    if (rate == 0) {
+                        inFlight.release();
+                    }
+                    if (e == null && r.statusCode() == 200) {
+                        phase.submit.add(answered - sent);
+                        phase.answeredAt.put(draft.getKey(), answered);
+                        phase.lastAnswered.accumulateAndGet(answered, Math::max);
+                    } else {
+                        phase.failed.incrementAndGet();
+                        say("submit of " + draft.getKey() + " failed: " + (e != null ? e : r.statusCode() + " " + r.body()));
+                    }
+                    done.complete(null);
+                });
+            };
+            if (rate > 0) {
+                long due = begin + (long) (i++ * 1e9 / rate);
+                pacer.schedule(send, due - System.nanoTime(), TimeUnit.NANOSECONDS);
+            } else {
+                inFlight.acquire();
+                send.run();
+            }
+        }
+        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(15, TimeUnit.MINUTES);
+        pacer.shutdown();
+        return phase;
+    }
+
+    /** From each submission's 2xx until the ranking stream announced the unit's new place. */
+    private static Latencies rankingLatencies(RankingFollower follower, String period, Phase phase) {
+        await(() -> phase.answeredAt.keySet().stream().allMatch(u -> follower.seen(period, u) != null),
+                "the ranking to reflect every " + period + " report");
+        Latencies latencies = new Latencies();
+        phase.answeredAt.forEach((unit, answered) -> latencies.add(Math.max(0, follower.seen(period, unit) - answered)));
+        return latencies;
+    }
+
+    /**
+     * Every report event reporting-service committed was applied by assessment-service once: its outbox
+     * against assessment's inbox, by event id.
+     */
+    private static Map<String, Object> checker() {
+        Set<String> published = ids("bench_reporting", "select id::text from outbox_event where event_type like 'report.%' "
+                + "and event_type not in ('report.due-soon', 'report.overdue')");
+        String appliedSql = "select event_id::text from processed_event where source = 'reporting-service'";
+        await(() -> ids("bench_assessment", appliedSql).containsAll(published), "assessment to apply every report event");
+        Set<String> applied = ids("bench_assessment", appliedSql);
+        Set<String> lost = new HashSet<>(published);
+        lost.removeAll(applied);
+        Set<String> unexpected = new HashSet<>(applied);
+        unexpected.removeAll(published);
+        return Map.of("reportEventsPublished", published.size(), "lost", lost.size(), "unexpected", unexpected.size());
+    }
+
+    private static HttpRequest.Builder post(String url, String token, byte[] body) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").timeout(Duration.ofMinutes(2))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    }
+
+    static Map<String, Object> percentiles(Latencies l) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("count", l.count());
+        f.put("p50", l.p50());
+        f.put("p99", l.p99());
+        f.put("max", l.max());
+        return f;
+    }
+
+    private static long count(String database, String sql) {
+        try (Connection c = DriverManager.getConnection(TestDatabase.ensure(database), TestDatabase.user(),
+                TestDatabase.password()); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Set<String> ids(String database, String sql) {
+        try (Connection c = DriverManager.getConnection(TestDatabase.ensure(database), TestDatabase.user(),
+                TestDatabase.password()); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            Set<String> ids = new HashSet<>();
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void await(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("gave up after " + WAIT + " waiting for " + what);
+            }
+            ServiceProcess.sleep(50);
+        }
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+
+    static void say(String line) {
+        System.out.println("[benchmark] " + line);
+    }
+}
