@@ -110,9 +110,22 @@ public final class ServiceProcess implements AutoCloseable {
         await();
     }
 
-    /** A graceful stop: SIGTERM. */
+    /** A graceful stop: SIGTERM, and wait until it has exited. */
     public void stop() {
+        terminate();
+        awaitExit();
+    }
+
+    /** SIGTERM, as Kubernetes sends it, without waiting: the service drains while the caller watches. */
+    public void terminate() {
         process.destroy();
+    }
+
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    public void awaitExit() {
         await();
     }
 

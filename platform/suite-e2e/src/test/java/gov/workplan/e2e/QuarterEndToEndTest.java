@@ -43,8 +43,9 @@ import io.restassured.specification.RequestSpecification;
  * the leader approves, the office publishes → the public reads it. Then assessment-service is killed
  * (SIGKILL) in the middle of a burst of corrections, more are made while it is down, it is started
  * again, and it catches up: every report event reporting-service published was applied exactly once,
- * and the ranking is the one the final figures give. Then the broker dies mid-burst, and then PostgreSQL
- * itself restarts mid-burst; each time nothing accepted is lost or counted twice.
+ * and the ranking is the one the final figures give. Then the broker dies mid-burst, PostgreSQL itself
+ * restarts mid-burst, and reporting-service gets SIGTERM mid-burst; each time nothing accepted is lost
+ * or counted twice.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class QuarterEndToEndTest {
@@ -84,7 +85,9 @@ class QuarterEndToEndTest {
                 "JWT_ISSUER", TestTokens.ISSUER,
                 // the demo clock puts today inside the plan: 2011-Q2 is due on 10 July 2011
                 "SUITE_CLOCK_START", "2011-07-05T00:00:00Z",
-                "REPORTING_OVERDUE_SINCE", "2011-07-01T00:00:00Z");
+                "REPORTING_OVERDUE_SINCE", "2011-07-01T00:00:00Z",
+                // long enough to watch readiness go down before the service stops serving
+                "SHUTDOWN_DELAY", "3s");
         targets = service("targets-service", "targets_e2e", common);
         reporting = service("reporting-service", "reporting_e2e", common);
         assessment = service("assessment-service", "assessment_e2e", common);
@@ -267,6 +270,68 @@ class QuarterEndToEndTest {
         for (ServiceProcess s : List.of(targets, reporting, assessment)) {
             assertEquals(200, given().get(s.url() + "/q/health/ready").statusCode(), s.name() + " recovered by itself");
         }
+    }
+
+    /**
+     * reporting-service gets SIGTERM while 2012-Q1's submissions are in flight, as on a rolling update.
+     * Readiness goes down at once while it still serves (the shutdown delay), so a load balancer stops
+     * sending it work; what it answered 200 is committed with its event and reaches assessment; what it
+     * did not answer changed nothing and goes through, once it is back, with the same Idempotency-Key.
+     */
+    @Test
+    @Order(4)
+    void givenSubmissionsInFlight_whenReportingGetsSigterm_thenReadinessGoesDownFirst_andNothingAnsweredIsLost()
+            throws Exception {
+        List<String> units = List.copyOf(PERCENT.keySet());
+        Map<String, String> drafts = new LinkedHashMap<>();
+        for (String unit : units) {
+            drafts.put(unit, as(TestTokens.reporter(unit)).contentType("application/json")
+                    .body(Map.of("plan", PLAN, "period", "2012-Q1", "unit", unit, "content", content(unit, "2012-Q1", 30)))
+                    .post(reporting.url() + "/api/v1/reports").then().statusCode(201).extract().path("id"));
+        }
+        int before = ids("reporting_e2e", REPORT_EVENTS).size();
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        Map<String, java.util.concurrent.CompletableFuture<Integer>> answers = new LinkedHashMap<>();
+        for (int i = 0; i < units.size(); i++) {
+            if (i == units.size() / 2) {
+                reporting.terminate();
+            }
+            String unit = units.get(i);
+            answers.put(unit, http.sendAsync(java.net.http.HttpRequest.newBuilder(java.net.URI.create(reporting.url()
+                    + "/api/v1/reports/" + drafts.get(unit) + "/submit"))
+                    .header("Authorization", "Bearer " + TestTokens.reporter(unit))
+                    .header("Idempotency-Key", "sigterm-" + drafts.get(unit))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding())
+                    .thenApply(java.net.http.HttpResponse::statusCode).exceptionally(e -> -1));
+        }
+        assertEquals(503, given().get(reporting.url() + "/q/health/ready").statusCode(),
+                "readiness is down while the service drains");
+        reporting.awaitExit();
+        for (var answer : answers.entrySet()) {
+            int status = answer.getValue().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(status == 200 || status == -1 || status == 503, answer.getKey() + " answered " + status);
+        }
+        reporting.start();
+        reporting.awaitReady(WAIT);
+        for (String unit : units) {
+            if (answers.get(unit).get() != 200) {
+                String status = as(TestTokens.office()).get(reporting.url() + "/api/v1/reports/" + drafts.get(unit))
+                        .then().statusCode(200).extract().path("status");
+                assertTrue(status.equals("DRAFT") || status.equals("SUBMITTED"), unit + " was " + status);
+            }
+            as(TestTokens.reporter(unit)).header("Idempotency-Key", "sigterm-" + drafts.get(unit))
+                    .post(reporting.url() + "/api/v1/reports/" + drafts.get(unit) + "/submit").then().statusCode(200);
+        }
+
+        awaitTrue(() -> {
+            var ranking = as(TestTokens.office()).get(assessment.url() + "/api/v1/rankings?plan=" + PLAN
+                    + "&period=2012-Q1&category=DISTRICT").then().extract();
+            return ranking.statusCode() == 200 && ranking.jsonPath().getList("[0].entries.rank", Integer.class)
+                    .equals(java.util.Collections.nCopies(units.size(), 1));
+        }, "the 2012-Q1 district ranking after the restart");
+        assertEquals(before + units.size(), assertNothingLostOrCountedTwice(), "one report.submitted per unit");
     }
 
     private static io.restassured.response.Response submit(String unit, String report) {
