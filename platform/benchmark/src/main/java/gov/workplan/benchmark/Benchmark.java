@@ -14,11 +14,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -372,21 +370,11 @@ public final class Benchmark {
         return latencies;
     }
 
-    /**
-     * Every report event reporting-service committed was applied by assessment-service once: its outbox
-     * against assessment's inbox, by event id.
-     */
+    /** Every report event reporting-service committed was applied by assessment-service: see {@link DeliveryChecker}. */
     private static Map<String, Object> checker() {
-        Set<String> published = ids("bench_reporting", "select id::text from outbox_event where event_type like 'report.%' "
-                + "and event_type not in ('report.due-soon', 'report.overdue')");
-        String appliedSql = "select event_id::text from processed_event where source = 'reporting-service'";
-        await(() -> ids("bench_assessment", appliedSql).containsAll(published), "assessment to apply every report event");
-        Set<String> applied = ids("bench_assessment", appliedSql);
-        Set<String> lost = new HashSet<>(published);
-        lost.removeAll(applied);
-        Set<String> unexpected = new HashSet<>(applied);
-        unexpected.removeAll(published);
-        return Map.of("reportEventsPublished", published.size(), "lost", lost.size(), "unexpected", unexpected.size());
+        DeliveryChecker.Result result = DeliveryChecker.check("bench_reporting", "bench_assessment", WAIT);
+        return Map.of("reportEventsPublished", result.committed().size(), "lost", result.lost().size(), "unexpected",
+                result.unexpected().size());
     }
 
     private static HttpRequest.Builder post(String url, String token, byte[] body) {
@@ -409,19 +397,6 @@ public final class Benchmark {
                 TestDatabase.password()); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Set<String> ids(String database, String sql) {
-        try (Connection c = DriverManager.getConnection(TestDatabase.ensure(database), TestDatabase.user(),
-                TestDatabase.password()); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            Set<String> ids = new HashSet<>();
-            while (rs.next()) {
-                ids.add(rs.getString(1));
-            }
-            return ids;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -7,13 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +23,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import gov.workplan.benchmark.DeliveryChecker;
 import gov.workplan.benchmark.ServiceProcess;
 import gov.workplan.kafka.KafkaBrokerProcess;
 import gov.workplan.testkit.TestDatabase;
@@ -193,13 +189,8 @@ class QuarterEndToEndTest {
     @Order(2)
     void givenABurstOfSubmissions_whenTheBrokerIsKilledMidBurstAndRestarted_thenEveryAcceptedReportReachesAssessmentOnce() {
         List<String> units = List.copyOf(PERCENT.keySet());
-        Map<String, String> drafts = new LinkedHashMap<>();
-        for (String unit : units) {
-            drafts.put(unit, as(TestTokens.reporter(unit)).contentType("application/json")
-                    .body(Map.of("plan", PLAN, "period", "2011-Q3", "unit", unit, "content", content(unit, "2011-Q3", 85)))
-                    .post(reporting.url() + "/api/v1/reports").then().statusCode(201).extract().path("id"));
-        }
-        int before = ids("reporting_e2e", REPORT_EVENTS).size();
+        Map<String, String> drafts = drafts(units, "2011-Q3", 85);
+        int before = DeliveryChecker.committed("reporting_e2e");
         int i = 0;
         for (Map.Entry<String, String> draft : drafts.entrySet()) {
             if (i++ == 3) {
@@ -210,13 +201,7 @@ class QuarterEndToEndTest {
         }
         broker.start();
 
-        awaitTrue(() -> {
-            var answer = as(TestTokens.office()).get(assessment.url() + "/api/v1/rankings?plan=" + PLAN
-                    + "&period=2011-Q3&category=DISTRICT").then().extract();
-            // Every district reported the same share: once all are applied, all eight share rank 1.
-            return answer.statusCode() == 200 && answer.jsonPath().getList("[0].entries.rank", Integer.class)
-                    .equals(java.util.Collections.nCopies(units.size(), 1));
-        }, "the 2011-Q3 district ranking after the broker's return");
+        awaitEveryDistrictRankedFirst("2011-Q3", "the 2011-Q3 district ranking after the broker's return");
         assertEquals(before + units.size(), assertNothingLostOrCountedTwice(), "one report.submitted per unit");
     }
 
@@ -231,13 +216,8 @@ class QuarterEndToEndTest {
     void givenSubmissionsUnderWay_whenPostgresqlRestarts_thenCallersGet503sWhileItIsDown_andTheServicesRecoverOnTheirOwn() {
         Assumptions.assumeTrue(PostgresCluster.controllable(), "needs pg_ctlcluster and one local cluster to restart");
         List<String> units = List.copyOf(PERCENT.keySet());
-        Map<String, String> drafts = new LinkedHashMap<>();
-        for (String unit : units) {
-            drafts.put(unit, as(TestTokens.reporter(unit)).contentType("application/json")
-                    .body(Map.of("plan", PLAN, "period", "2011-Q4", "unit", unit, "content", content(unit, "2011-Q4", 95)))
-                    .post(reporting.url() + "/api/v1/reports").then().statusCode(201).extract().path("id"));
-        }
-        int before = ids("reporting_e2e", REPORT_EVENTS).size();
+        Map<String, String> drafts = drafts(units, "2011-Q4", 95);
+        int before = DeliveryChecker.committed("reporting_e2e");
         String refused = units.get(4);
         try {
             for (String unit : units.subList(0, 4)) {
@@ -260,12 +240,7 @@ class QuarterEndToEndTest {
             awaitTrue(() -> submit(unit, drafts.get(unit)).statusCode() == 200, "the submission of " + unit);
         }
 
-        awaitTrue(() -> {
-            var ranking = as(TestTokens.office()).get(assessment.url() + "/api/v1/rankings?plan=" + PLAN
-                    + "&period=2011-Q4&category=DISTRICT").then().extract();
-            return ranking.statusCode() == 200 && ranking.jsonPath().getList("[0].entries.rank", Integer.class)
-                    .equals(java.util.Collections.nCopies(units.size(), 1));
-        }, "the 2011-Q4 district ranking after the restart");
+        awaitEveryDistrictRankedFirst("2011-Q4", "the 2011-Q4 district ranking after the restart");
         assertEquals(before + units.size(), assertNothingLostOrCountedTwice(), "one report.submitted per unit");
         for (ServiceProcess s : List.of(targets, reporting, assessment)) {
             assertEquals(200, given().get(s.url() + "/q/health/ready").statusCode(), s.name() + " recovered by itself");
@@ -283,13 +258,8 @@ class QuarterEndToEndTest {
     void givenSubmissionsInFlight_whenReportingGetsSigterm_thenReadinessGoesDownFirst_andNothingAnsweredIsLost()
             throws Exception {
         List<String> units = List.copyOf(PERCENT.keySet());
-        Map<String, String> drafts = new LinkedHashMap<>();
-        for (String unit : units) {
-            drafts.put(unit, as(TestTokens.reporter(unit)).contentType("application/json")
-                    .body(Map.of("plan", PLAN, "period", "2012-Q1", "unit", unit, "content", content(unit, "2012-Q1", 30)))
-                    .post(reporting.url() + "/api/v1/reports").then().statusCode(201).extract().path("id"));
-        }
-        int before = ids("reporting_e2e", REPORT_EVENTS).size();
+        Map<String, String> drafts = drafts(units, "2012-Q1", 30);
+        int before = DeliveryChecker.committed("reporting_e2e");
         java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
                 .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
         Map<String, java.util.concurrent.CompletableFuture<Integer>> answers = new LinkedHashMap<>();
@@ -325,13 +295,29 @@ class QuarterEndToEndTest {
                     .post(reporting.url() + "/api/v1/reports/" + drafts.get(unit) + "/submit").then().statusCode(200);
         }
 
-        awaitTrue(() -> {
-            var ranking = as(TestTokens.office()).get(assessment.url() + "/api/v1/rankings?plan=" + PLAN
-                    + "&period=2012-Q1&category=DISTRICT").then().extract();
-            return ranking.statusCode() == 200 && ranking.jsonPath().getList("[0].entries.rank", Integer.class)
-                    .equals(java.util.Collections.nCopies(units.size(), 1));
-        }, "the 2012-Q1 district ranking after the restart");
+        awaitEveryDistrictRankedFirst("2012-Q1", "the 2012-Q1 district ranking after the restart");
         assertEquals(before + units.size(), assertNothingLostOrCountedTwice(), "one report.submitted per unit");
+    }
+
+    /** Every district's draft for the period, each at {@code percent} of its targets. */
+    private static Map<String, String> drafts(List<String> units, String period, int percent) {
+        Map<String, String> drafts = new LinkedHashMap<>();
+        for (String unit : units) {
+            drafts.put(unit, as(TestTokens.reporter(unit)).contentType("application/json")
+                    .body(Map.of("plan", PLAN, "period", period, "unit", unit, "content", content(unit, period, percent)))
+                    .post(reporting.url() + "/api/v1/reports").then().statusCode(201).extract().path("id"));
+        }
+        return drafts;
+    }
+
+    /** Every district reported the same share: once all are applied, all eight share rank 1. */
+    private static void awaitEveryDistrictRankedFirst(String period, String what) {
+        awaitTrue(() -> {
+            var ranking = as(TestTokens.office()).get(assessment.url() + "/api/v1/rankings?plan=" + PLAN + "&period="
+                    + period + "&category=DISTRICT").then().extract();
+            return ranking.statusCode() == 200 && ranking.jsonPath().getList("[0].entries.rank", Integer.class)
+                    .equals(java.util.Collections.nCopies(PERCENT.size(), 1));
+        }, what);
     }
 
     private static io.restassured.response.Response submit(String unit, String report) {
@@ -339,21 +325,16 @@ class QuarterEndToEndTest {
                 .post(reporting.url() + "/api/v1/reports/" + report + "/submit");
     }
 
-    private static final String REPORT_EVENTS = "select id::text from outbox_event where topic = 'workplan.reporting' "
-            + "and event_type like 'report.%' and event_type not in ('report.due-soon', 'report.overdue')";
-
     /**
      * The checker: every report event reporting-service committed (its outbox, the history of what it
      * accepted) was applied by assessment-service (its inbox, one row per event id) — lost = 0 — and
      * assessment applied nothing reporting did not publish — counted twice or invented = 0.
      */
     private static int assertNothingLostOrCountedTwice() {
-        Set<String> published = ids("reporting_e2e", REPORT_EVENTS);
-        String appliedSql = "select event_id::text from processed_event where source = 'reporting-service'";
-        awaitTrue(() -> ids("assessment_e2e", appliedSql).containsAll(published), "assessment applied every report event");
-        Set<String> applied = ids("assessment_e2e", appliedSql);
-        assertEquals(published, applied, "lost: " + minus(published, applied) + ", unexpected: " + minus(applied, published));
-        return published.size();
+        DeliveryChecker.Result result = DeliveryChecker.check("reporting_e2e", "assessment_e2e", WAIT);
+        assertEquals(Set.of(), result.lost(), "lost");
+        assertEquals(Set.of(), result.unexpected(), "unexpected");
+        return result.committed().size();
     }
 
     /** The district's 2011 year-to-date values at {@code percent} of each target, every expected task done. */
@@ -400,25 +381,6 @@ class QuarterEndToEndTest {
         return given().get(assessment.url() + "/api/v1/public/rankings?plan=" + PLAN + "&year=2011").then()
                 .statusCode(200).extract().jsonPath()
                 .getList("[0].snapshot.rankings.find { it.category == 'DISTRICT' }.entries.unit", String.class);
-    }
-
-    private static Set<String> ids(String database, String sql) {
-        try (Connection c = DriverManager.getConnection(TestDatabase.ensure(database), TestDatabase.user(),
-                TestDatabase.password()); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            Set<String> ids = new HashSet<>();
-            while (rs.next()) {
-                ids.add(rs.getString(1));
-            }
-            return ids;
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Set<String> minus(Set<String> a, Set<String> b) {
-        Set<String> d = new HashSet<>(a);
-        d.removeAll(b);
-        return d;
     }
 
     private static RequestSpecification as(String token) {
