@@ -9,12 +9,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,6 +31,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import gov.workplan.benchmark.DeliveryChecker;
 import gov.workplan.benchmark.ServiceProcess;
 import gov.workplan.kafka.KafkaBrokerProcess;
+import gov.workplan.testkit.Metrics;
 import gov.workplan.testkit.TestDatabase;
 import gov.workplan.testkit.TestTokens;
 import io.restassured.path.json.JsonPath;
@@ -40,8 +46,8 @@ import io.restassured.specification.RequestSpecification;
  * (SIGKILL) in the middle of a burst of corrections, more are made while it is down, it is started
  * again, and it catches up: every report event reporting-service published was applied exactly once,
  * and the ranking is the one the final figures give. Then the broker dies mid-burst, PostgreSQL itself
- * restarts mid-burst, and reporting-service gets SIGTERM mid-burst; each time nothing accepted is lost
- * or counted twice.
+ * restarts mid-burst, reporting-service gets SIGTERM mid-burst, and assessment-service receives every
+ * report event a second time; each time nothing accepted is lost or counted twice.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class QuarterEndToEndTest {
@@ -297,6 +303,47 @@ class QuarterEndToEndTest {
 
         awaitEveryDistrictRankedFirst("2012-Q1", "the 2012-Q1 district ranking after the restart");
         assertEquals(before + units.size(), assertNothingLostOrCountedTwice(), "one report.submitted per unit");
+    }
+
+    /**
+     * A consumer that committed an event's effect to its database but died before committing the Kafka
+     * offset receives that event again. Forced here for every report event at once: assessment-service
+     * is stopped, its consumer group's offsets on workplan.reporting are set back to the beginning, and
+     * it is started again. It reads every report event a second time, applies none of them again, and
+     * every ranking stays exactly as it was.
+     */
+    @Test
+    @Order(5)
+    void givenEventsAlreadyApplied_whenTheConsumerGetsThemAgainAsAfterACrashBeforeItsOffsetCommit_thenNothingCountsTwice()
+            throws Exception {
+        List<String> periods = List.of("2011-Q2", "2011-Q3", "2011-Q4", "2012-Q1");
+        Map<String, String> before = new LinkedHashMap<>();
+        periods.forEach(p -> before.put(p, rankingOf(p)));
+        long records = DeliveryChecker.ids("reporting_e2e", "select id::text from outbox_event "
+                + "where topic = 'workplan.reporting'").size();
+
+        assessment.stop();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            Map<TopicPartition, OffsetAndMetadata> toTheBeginning = new HashMap<>();
+            admin.describeTopics(List.of("workplan.reporting")).allTopicNames().get().get("workplan.reporting")
+                    .partitions().forEach(p -> toTheBeginning.put(new TopicPartition("workplan.reporting", p.partition()),
+                            new OffsetAndMetadata(0)));
+            admin.alterConsumerGroupOffsets("assessment-service", toTheBeginning).all().get();
+        }
+        assessment.start();
+        assessment.awaitReady(WAIT);
+
+        awaitTrue(() -> Metrics.sumAt(assessment.url(), "workplan_events_consumed_total", "source=\"reporting-service\"",
+                "outcome=\"duplicate\"") >= records, "every report event received again");
+        assertEquals(0.0, Metrics.sumAt(assessment.url(), "workplan_events_consumed_total",
+                "source=\"reporting-service\"", "outcome=\"applied\""), "none applied a second time");
+        periods.forEach(p -> assertEquals(before.get(p), rankingOf(p), "the " + p + " ranking"));
+        assertNothingLostOrCountedTwice();
+    }
+
+    private static String rankingOf(String period) {
+        return as(TestTokens.office()).get(assessment.url() + "/api/v1/rankings?plan=" + PLAN + "&period=" + period)
+                .then().statusCode(200).extract().asString();
     }
 
     /** Every district's draft for the period, each at {@code percent} of its targets. */

@@ -16,7 +16,16 @@ public final class Metrics {
      * (e.g. {@code "category=\"DISTRICT\""}); 0 when there is none yet.
      */
     public static double sum(String name, String... labels) {
-        String text = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return sumIn(given().when().get("/q/metrics").then().statusCode(200).extract().asString(), name, labels);
+    }
+
+    /** The same, from a service at {@code baseUrl} (e.g. one started as a process). */
+    public static double sumAt(String baseUrl, String name, String... labels) {
+        return sumIn(given().when().get(baseUrl + "/q/metrics").then().statusCode(200).extract().asString(), name,
+                labels);
+    }
+
+    private static double sumIn(String text, String name, String... labels) {
         Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "(?:\\{([^}]*)})? (\\S+)$").matcher(text);
         double sum = 0;
         while (m.find()) {
