@@ -46,8 +46,9 @@ import io.restassured.specification.RequestSpecification;
  * (SIGKILL) in the middle of a burst of corrections, more are made while it is down, it is started
  * again, and it catches up: every report event reporting-service published was applied exactly once,
  * and the ranking is the one the final figures give. Then the broker dies mid-burst, PostgreSQL itself
- * restarts mid-burst, reporting-service gets SIGTERM mid-burst, and assessment-service receives every
- * report event a second time; each time nothing accepted is lost or counted twice.
+ * restarts mid-burst, reporting-service gets SIGTERM mid-burst, assessment-service receives every
+ * report event a second time, and a second reporting replica joins and leaves mid-burst; each time
+ * nothing accepted is lost or counted twice.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class QuarterEndToEndTest {
@@ -72,13 +73,14 @@ class QuarterEndToEndTest {
     private static ServiceProcess reporting;
     private static ServiceProcess assessment;
     private static Path dataDir;
+    private static Map<String, String> common;
 
     @BeforeAll
     static void startTheSuite() throws Exception {
         dataDir = Files.createTempDirectory("workplan-e2e-");
         broker = KafkaBrokerProcess.onFreePorts(dataDir.resolve("kafka"));
         broker.start();
-        Map<String, String> common = Map.of(
+        common = Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
                 "DB_USER", TestDatabase.user(),
                 // trust authentication on our machines ignores it; the prod profile requires one
@@ -341,6 +343,53 @@ class QuarterEndToEndTest {
         assertNothingLostOrCountedTwice();
     }
 
+    /**
+     * A second reporting-service replica joins while 2012-Q2's reports come in — same database, same
+     * consumer group — and leaves in the middle. Submissions to either replica are all taken, and
+     * reach assessment once whichever relay published them; the consumer group rebalances twice and
+     * keeps applying (a target amended meanwhile reaches reporting's copy); the first replica stays live.
+     */
+    @Test
+    @Order(6)
+    void givenASecondReportingReplica_whenItJoinsAndLeavesUnderLoad_thenEverySubmissionCountsOnce_andTheConsumersKeepUp()
+            throws Exception {
+        List<String> units = List.copyOf(PERCENT.keySet());
+        Map<String, String> drafts = drafts(units, "2012-Q2", 50);
+        int before = DeliveryChecker.committed("reporting_e2e");
+        Map<String, String> env = new LinkedHashMap<>(common);
+        env.put("DB_URL", TestDatabase.ensure("reporting_e2e"));
+        ServiceProcess second = new ServiceProcess("reporting-service", env,
+                Files.createDirectories(dataDir.resolve("second-replica")));
+        try {
+            second.start();
+            second.awaitReady(WAIT);
+            Map<String, Object> target = as(TestTokens.office()).get(reporting.url() + "/api/v1/periods/2011-Q4/expected?plan="
+                    + PLAN + "&unit=futian").then().statusCode(200).extract().jsonPath().getMap("[0].indicators[0]");
+            BigDecimal amended = new BigDecimal(String.valueOf(target.get("target"))).add(BigDecimal.ONE);
+            as(TestTokens.office()).contentType("application/json")
+                    .body(Map.of("value", amended, "reason", "e2e: amended while the group rebalances"))
+                    .post(targets.url() + "/api/v1/plans/" + PLAN + "/targets/futian/" + target.get("indicator") + "/2011/amendments")
+                    .then().statusCode(201);
+            int i = 0;
+            for (String unit : units) {
+                if (i == units.size() / 2) {
+                    second.stop(); // leaves the consumer group; its relay stops between batches
+                }
+                ServiceProcess replica = i++ % 2 == 0 || !second.isAlive() ? reporting : second;
+                submit(replica, unit, drafts.get(unit)).then().statusCode(200);
+            }
+            awaitTrue(() -> amended.compareTo(new BigDecimal(String.valueOf(as(TestTokens.office())
+                    .get(reporting.url() + "/api/v1/periods/2011-Q4/expected?plan=" + PLAN + "&unit=futian").then()
+                    .extract().jsonPath().getMap("[0].indicators[0]").get("target")))) == 0,
+                    "the amended target in reporting's copy");
+        } finally {
+            second.close();
+        }
+        awaitEveryDistrictRankedFirst("2012-Q2", "the 2012-Q2 district ranking");
+        assertEquals(before + units.size(), assertNothingLostOrCountedTwice(), "one report.submitted per unit");
+        assertEquals(200, given().get(reporting.url() + "/q/health/live").statusCode());
+    }
+
     private static String rankingOf(String period) {
         return as(TestTokens.office()).get(assessment.url() + "/api/v1/rankings?plan=" + PLAN + "&period=" + period)
                 .then().statusCode(200).extract().asString();
@@ -368,8 +417,12 @@ class QuarterEndToEndTest {
     }
 
     private static io.restassured.response.Response submit(String unit, String report) {
-        return as(TestTokens.reporter(unit)).header("Idempotency-Key", "restart-" + report)
-                .post(reporting.url() + "/api/v1/reports/" + report + "/submit");
+        return submit(reporting, unit, report);
+    }
+
+    private static io.restassured.response.Response submit(ServiceProcess replica, String unit, String report) {
+        return as(TestTokens.reporter(unit)).header("Idempotency-Key", "submit-" + report)
+                .post(replica.url() + "/api/v1/reports/" + report + "/submit");
     }
 
     /**
