@@ -215,9 +215,13 @@ public class Recalculation {
 
     /** Ranks are read from the scores (see {@link Rankings}); portals hear of the unit's new place. */
     private void unitChanged(String plan, PeriodCode period, UnitInfo unit) {
-        BigDecimal score = (BigDecimal) em.createNativeQuery("select score from unit_assessment where plan_code = ?1 "
+        List<?> scores = em.createNativeQuery("select score from unit_assessment where plan_code = ?1 "
                 + "and period_code = ?2 and unit_code = ?3").setParameter(1, plan).setParameter(2, period.code())
-                .setParameter(3, unit.code()).getSingleResult();
+                .setParameter(3, unit.code()).getResultList();
+        if (scores.isEmpty()) {
+            return; // not assessed: its targets and tasks have not arrived yet (plan.import-completed rebuilds)
+        }
+        BigDecimal score = (BigDecimal) scores.get(0);
         rankingChanged.fire(new RankingChanged(plan, period.code(), unit.category(), unit.code(), unit.nameZh(),
                 score.stripTrailingZeros(), rankings.rankOf(plan, period.code(), unit.category(), score)));
     }

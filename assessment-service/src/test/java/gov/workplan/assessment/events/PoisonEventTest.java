@@ -38,4 +38,28 @@ class PoisonEventTest {
         AssessmentFixture.awaitRanking(plan, r -> r.getList("[0].entries.unit", String.class).contains("futian")
                 && r.getFloat("[0].entries.find { it.unit == 'futian' }.score") == 112f);
     }
+
+    /**
+     * The first report of a period comes from a unit assessment does not assess (no target or task has
+     * reached it — e.g. while a fresh database replays both topics at once): the period is computed for
+     * the units that are assessed, and the report is kept, never parked as a failure. Proven by a poison
+     * event sent after it: the dead-letter topic, in order, receives the poison and nothing before it.
+     */
+    @Test
+    void givenAPeriodsFirstReportFromAUnitWithoutTargetsOrTasks_whenConsumed_thenItIsKeptAndNotParked() {
+        String plan = AssessmentFixture.publishPlan();
+        ObjectNode unassessed = EventFixtures.envelope("reporting-service", plan, "report.submitted",
+                EventFixtures.JSON.createObjectNode().put("reportId", UUID.randomUUID().toString()).put("plan", plan)
+                        .put("period", "2011-Q3").put("unit", "leading-group").put("status", "SUBMITTED").put("version", 1)
+                        .put("timeliness", "ON_TIME").set("content", EventFixtures.JSON.createObjectNode()));
+        ObjectNode poison = EventFixtures.envelope("reporting-service", plan, "report.submitted",
+                EventFixtures.JSON.createObjectNode().put("plan", plan).put("unit", "futian").put("period", "never"));
+        try (EventProbe dlq = EventProbe.fromNowOn("workplan.reporting.assessment-dlq")) {
+            AssessmentFixture.publishReports(plan, List.of(unassessed, poison));
+            List<JsonNode> parked = dlq.awaitUntil(e -> poison.path("id").asText().equals(e.path("id").asText()),
+                    Duration.ofSeconds(60));
+            assertEquals(0, parked.stream().filter(e -> unassessed.path("id").asText().equals(e.path("id").asText()))
+                    .count(), "the unassessed unit's report was parked as a failure");
+        }
+    }
 }
