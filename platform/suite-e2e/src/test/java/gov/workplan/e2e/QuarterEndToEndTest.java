@@ -47,8 +47,8 @@ import io.restassured.specification.RequestSpecification;
  * again, and it catches up: every report event reporting-service published was applied exactly once,
  * and the ranking is the one the final figures give. Then the broker dies mid-burst, PostgreSQL itself
  * restarts mid-burst, reporting-service gets SIGTERM mid-burst, assessment-service receives every
- * report event a second time, and a second reporting replica joins and leaves mid-burst; each time
- * nothing accepted is lost or counted twice.
+ * report event a second time, and second replicas of every service join and leave mid-burst; each
+ * time nothing accepted is lost or counted twice.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class QuarterEndToEndTest {
@@ -356,10 +356,7 @@ class QuarterEndToEndTest {
         List<String> units = List.copyOf(PERCENT.keySet());
         Map<String, String> drafts = drafts(units, "2012-Q2", 50);
         int before = DeliveryChecker.committed("reporting_e2e");
-        Map<String, String> env = new LinkedHashMap<>(common);
-        env.put("DB_URL", TestDatabase.ensure("reporting_e2e"));
-        ServiceProcess second = new ServiceProcess("reporting-service", env,
-                Files.createDirectories(dataDir.resolve("second-replica")));
+        ServiceProcess second = replica("reporting-service", "reporting_e2e");
         try {
             second.start();
             second.awaitReady(WAIT);
@@ -388,6 +385,52 @@ class QuarterEndToEndTest {
         awaitEveryDistrictRankedFirst("2012-Q2", "the 2012-Q2 district ranking");
         assertEquals(before + units.size(), assertNothingLostOrCountedTwice(), "one report.submitted per unit");
         assertEquals(200, given().get(reporting.url() + "/q/health/live").statusCode());
+    }
+
+    /**
+     * Second replicas of targets-service and assessment-service start beside the first ones, on the
+     * same databases and consumer groups. The second targets replica loads the same seed plan and
+     * recognises it: not one event is written twice. The second assessment replica takes part of the
+     * report stream and leaves mid-burst: every report still counts once and the ranking is whole.
+     */
+    @Test
+    @Order(7)
+    void givenSecondReplicasOfTargetsAndAssessment_whenTheyRunBesideTheFirst_thenNoEventIsDuplicatedAndEveryReportCountsOnce()
+            throws Exception {
+        String targetEvents = "select id::text from outbox_event";
+        int targetEventsBefore = DeliveryChecker.ids("targets_e2e", targetEvents).size();
+        ServiceProcess secondTargets = replica("targets-service", "targets_e2e");
+        ServiceProcess secondAssessment = replica("assessment-service", "assessment_e2e");
+        try {
+            secondTargets.start();
+            secondAssessment.start();
+            secondTargets.awaitReady(WAIT);
+            secondAssessment.awaitReady(WAIT);
+            assertEquals(targetEventsBefore, DeliveryChecker.ids("targets_e2e", targetEvents).size(),
+                    "the second targets replica loaded the seed plan it found already loaded");
+
+            List<String> units = List.copyOf(PERCENT.keySet());
+            Map<String, String> drafts = drafts(units, "2012-Q3", 60);
+            int before = DeliveryChecker.committed("reporting_e2e");
+            int i = 0;
+            for (String unit : units) {
+                if (i++ == units.size() / 2) {
+                    secondAssessment.stop(); // leaves the group mid-burst
+                }
+                submit(unit, drafts.get(unit)).then().statusCode(200);
+            }
+            awaitEveryDistrictRankedFirst("2012-Q3", "the 2012-Q3 district ranking");
+            assertEquals(before + units.size(), assertNothingLostOrCountedTwice(), "one report.submitted per unit");
+        } finally {
+            secondAssessment.close();
+            secondTargets.close();
+        }
+    }
+
+    private static ServiceProcess replica(String name, String database) throws java.io.IOException {
+        Map<String, String> env = new LinkedHashMap<>(common);
+        env.put("DB_URL", TestDatabase.ensure(database));
+        return new ServiceProcess(name, env, Files.createDirectories(dataDir.resolve("second-" + name)));
     }
 
     private static String rankingOf(String period) {
