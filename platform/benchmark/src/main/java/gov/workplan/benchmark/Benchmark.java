@@ -145,15 +145,7 @@ public final class Benchmark {
         broker.start();
         Map<String, ServiceProcess> services = new LinkedHashMap<>();
         try {
-            Map<String, String> common = new LinkedHashMap<>();
-            common.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
-            common.put("DB_USER", TestDatabase.user());
-            common.put("DB_PASSWORD", TestDatabase.password().isEmpty() ? "unused" : TestDatabase.password());
-            common.put("JWT_PUBLIC_KEY_LOCATION", TestTokens.publicKeyFile().toString());
-            common.put("JWT_ISSUER", TestTokens.ISSUER);
-            // Today inside the plan: 2011-Q2 is due on 10 July 2011; no older period is flagged overdue.
-            common.put("SUITE_CLOCK_START", "2011-07-05T00:00:00Z");
-            common.put("REPORTING_OVERDUE_SINCE", "2011-07-01T00:00:00Z");
+            Map<String, String> common = ServiceProcess.suiteEnvironment(broker.bootstrapServers());
             common.put("SEED_ENABLED", "false");
             // A national plan document is larger than the default 10 MB request limit.
             common.put("QUARKUS_HTTP_LIMITS_MAX_BODY_SIZE", "256M");

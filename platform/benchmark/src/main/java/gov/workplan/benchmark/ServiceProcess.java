@@ -17,6 +17,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import gov.workplan.testkit.TestDatabase;
+import gov.workplan.testkit.TestTokens;
+
 /**
  * One service as ops run it: {@code java -jar target/quarkus-app/quarkus-run.jar} in the prod profile,
  * configured only by environment variables, its output in a log file. Can be stopped (SIGTERM), killed
@@ -49,6 +52,24 @@ public final class ServiceProcess implements AutoCloseable {
         this.env = new java.util.HashMap<>(env);
         this.env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         this.log = logDir.resolve(name + ".log");
+    }
+
+    /**
+     * What every service of a local run needs from its environment, as the prod profile requires it: the
+     * broker, the database credentials (the machine's test database), the test token key and issuer, and
+     * a demo clock inside the seed plan (2011-Q2 due on 10 July 2011; no older period flagged overdue).
+     */
+    public static Map<String, String> suiteEnvironment(String bootstrapServers) {
+        Map<String, String> env = new java.util.LinkedHashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+        env.put("DB_USER", TestDatabase.user());
+        // trust authentication on our machines ignores it; the prod profile requires one
+        env.put("DB_PASSWORD", TestDatabase.password().isEmpty() ? "unused" : TestDatabase.password());
+        env.put("JWT_PUBLIC_KEY_LOCATION", TestTokens.publicKeyFile().toString());
+        env.put("JWT_ISSUER", TestTokens.ISSUER);
+        env.put("SUITE_CLOCK_START", "2011-07-05T00:00:00Z");
+        env.put("REPORTING_OVERDUE_SINCE", "2011-07-01T00:00:00Z");
+        return env;
     }
 
     public String url() {

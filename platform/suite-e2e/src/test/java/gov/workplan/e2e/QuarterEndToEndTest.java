@@ -80,18 +80,9 @@ class QuarterEndToEndTest {
         dataDir = Files.createTempDirectory("workplan-e2e-");
         broker = KafkaBrokerProcess.onFreePorts(dataDir.resolve("kafka"));
         broker.start();
-        common = Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
-                "DB_USER", TestDatabase.user(),
-                // trust authentication on our machines ignores it; the prod profile requires one
-                "DB_PASSWORD", TestDatabase.password().isEmpty() ? "unused" : TestDatabase.password(),
-                "JWT_PUBLIC_KEY_LOCATION", TestTokens.publicKeyFile().toString(),
-                "JWT_ISSUER", TestTokens.ISSUER,
-                // the demo clock puts today inside the plan: 2011-Q2 is due on 10 July 2011
-                "SUITE_CLOCK_START", "2011-07-05T00:00:00Z",
-                "REPORTING_OVERDUE_SINCE", "2011-07-01T00:00:00Z",
-                // long enough to watch readiness go down before the service stops serving
-                "SHUTDOWN_DELAY", "3s");
+        common = ServiceProcess.suiteEnvironment(broker.bootstrapServers());
+        // long enough to watch readiness go down before the service stops serving
+        common.put("SHUTDOWN_DELAY", "3s");
         targets = service("targets-service", "targets_e2e", common);
         reporting = service("reporting-service", "reporting_e2e", common);
         assessment = service("assessment-service", "assessment_e2e", common);

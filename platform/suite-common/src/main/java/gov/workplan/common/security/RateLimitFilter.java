@@ -31,7 +31,7 @@ public class RateLimitFilter {
     SecurityIdentity identity;
 
     @Inject
-    RateLimitFilter(@ConfigProperty(name = "suite.rate-limit.per-second", defaultValue = "50") double perSecond,
+    RateLimitFilter(@ConfigProperty(name = "suite.rate-limit.per-second", defaultValue = "100") double perSecond,
             @ConfigProperty(name = "suite.rate-limit.burst", defaultValue = "200") int burst,
             @ConfigProperty(name = "suite.rate-limit.enabled", defaultValue = "true") boolean enabled) {
         this.limit = new RateLimit(perSecond, burst);
