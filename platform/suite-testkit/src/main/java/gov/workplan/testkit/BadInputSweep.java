@@ -32,7 +32,8 @@ import io.restassured.specification.RequestSpecification;
  * Bad input at every endpoint of a service, as its committed OpenAPI document lists them: malformed
  * JSON, wrong types, unknown fields, NaN and huge numbers, injection strings in bodies, path and query
  * parameters, and a body over the size limit. Every answer must be a 4xx problem+json (or, for a
- * harmless query filter, an ordinary answer) — never a 5xx. Called as the office, which may call
+ * harmless query filter, an ordinary answer) — never a 5xx — and the service's data is as it was
+ * ({@link DatabaseState}). Called as the office, which may call
  * almost everything, so the input and not the role is what is refused. A service's test extends it
  * under {@code @QuarkusTest}.
  */
@@ -114,6 +115,7 @@ public abstract class BadInputSweep {
             assertEquals(413, oversize(probe), probe + ": a body over the limit");
             return;
         }
+        String before = DatabaseState.fingerprint();
         RequestSpecification request = given().auth().oauth2(TestTokens.office()).urlEncodingEnabled(false);
         if (probe.body() != null) {
             request.contentType(probe.contentType()).body(probe.body());
@@ -128,6 +130,7 @@ public abstract class BadInputSweep {
             assertTrue(String.valueOf(answer.contentType()).startsWith("application/problem+json"),
                     probe + " answered " + status + " as " + answer.contentType() + ": " + answer.asString());
         }
+        assertEquals(before, DatabaseState.fingerprint(), probe + " changed the service's data");
     }
 
     /**
