@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,6 +16,7 @@ import gov.workplan.assessment.persistence.AssessmentStore;
 import gov.workplan.common.database.UntilDatabaseAvailable;
 import gov.workplan.common.events.EventEnvelope;
 import gov.workplan.common.events.Inbox;
+import gov.workplan.common.tracing.Tracing;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -34,6 +36,9 @@ public class ReportingEventsConsumer {
     Inbox inbox;
 
     @Inject
+    Tracing tracing;
+
+    @Inject
     AssessmentStore store;
 
     @Inject
@@ -49,7 +54,11 @@ public class ReportingEventsConsumer {
     @Blocking(ordered = true)
     @UntilDatabaseAvailable
     @Transactional
-    public void consume(String value) {
+    public void consume(ConsumerRecord<String, String> record) {
+        tracing.process(record, () -> apply(record.value()));
+    }
+
+    private void apply(String value) {
         EventEnvelope event = inbox.read(value);
         if (!inbox.firstDelivery(event)) {
             return;

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +15,7 @@ import gov.workplan.assessment.persistence.AssessmentStore;
 import gov.workplan.common.database.UntilDatabaseAvailable;
 import gov.workplan.common.events.EventEnvelope;
 import gov.workplan.common.events.Inbox;
+import gov.workplan.common.tracing.Tracing;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,6 +27,9 @@ public class TargetsEventsConsumer {
 
     @Inject
     Inbox inbox;
+
+    @Inject
+    Tracing tracing;
 
     @Inject
     AssessmentStore store;
@@ -39,7 +44,11 @@ public class TargetsEventsConsumer {
     @Blocking(ordered = true)
     @UntilDatabaseAvailable
     @Transactional
-    public void consume(String value) {
+    public void consume(ConsumerRecord<String, String> record) {
+        tracing.process(record, () -> apply(record.value()));
+    }
+
+    private void apply(String value) {
         EventEnvelope event = inbox.read(value);
         if (!inbox.firstDelivery(event)) {
             return;

@@ -12,16 +12,15 @@ import java.util.Set;
 import gov.workplan.testkit.TestDatabase;
 
 /**
- * The history of what was accepted against what assessment counted: every report event
- * reporting-service committed (its outbox) against every event assessment-service applied (its inbox,
+ * The history of what was accepted against what assessment counted: every event reporting-service
+ * committed (its outbox) against every event assessment-service applied (its inbox,
  * one row per event id). Lost = committed but never applied; unexpected = applied but never committed.
  * The benchmark and the fault tests read their figures from it.
  */
 public final class DeliveryChecker {
 
-    /** Report events only: reminders and overdue notices are not reports. */
-    private static final String COMMITTED = "select id::text from outbox_event where event_type like 'report.%' "
-            + "and event_type not in ('report.due-soon', 'report.overdue')";
+    /** Every event on workplan.reporting: assessment records each (an overdue notice also counts in its scores). */
+    private static final String COMMITTED = "select id::text from outbox_event where topic = 'workplan.reporting'";
     private static final String APPLIED = "select event_id::text from processed_event where source = 'reporting-service'";
 
     public record Result(Set<String> committed, Set<String> lost, Set<String> unexpected) {
@@ -30,7 +29,7 @@ public final class DeliveryChecker {
     private DeliveryChecker() {
     }
 
-    /** How many report events reporting has committed so far. */
+    /** How many events reporting has committed to workplan.reporting so far. */
     public static int committed(String reportingDatabase) {
         return ids(reportingDatabase, COMMITTED).size();
     }

@@ -80,6 +80,11 @@ public final class ServiceProcess implements AutoCloseable {
         return name;
     }
 
+    /** The file its output goes to (JSON lines in the prod profile). */
+    public Path log() {
+        return log;
+    }
+
     public void start() {
         Path jar = ROOT.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {

@@ -31,7 +31,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import gov.workplan.benchmark.DeliveryChecker;
 import gov.workplan.benchmark.ServiceProcess;
 import gov.workplan.kafka.KafkaBrokerProcess;
+import gov.workplan.e2e.ServiceLog.ExportedSpan;
 import gov.workplan.testkit.Metrics;
+import gov.workplan.testkit.RecordedSpans;
 import gov.workplan.testkit.TestDatabase;
 import gov.workplan.testkit.TestTokens;
 import io.restassured.path.json.JsonPath;
@@ -48,7 +50,8 @@ import io.restassured.specification.RequestSpecification;
  * and the ranking is the one the final figures give. Then the broker dies mid-burst, PostgreSQL itself
  * restarts mid-burst, reporting-service gets SIGTERM mid-burst, assessment-service receives every
  * report event a second time, and second replicas of every service join and leave mid-burst; each
- * time nothing accepted is lost or counted twice.
+ * time nothing accepted is lost or counted twice. Last, one trace is followed from a portal's call
+ * through Kafka into assessment, and two replicas past a deadline announce each missing unit once.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class QuarterEndToEndTest {
@@ -83,6 +86,9 @@ class QuarterEndToEndTest {
         common = ServiceProcess.suiteEnvironment(broker.bootstrapServers());
         // long enough to watch readiness go down before the service stops serving
         common.put("SHUTDOWN_DELAY", "3s");
+        // Every service exports its spans as OTLP/JSON log lines, where the trace test reads them.
+        common.put("OTEL_TRACES_EXPORTER", "logging-otlp");
+        common.put("OTEL_BSP_SCHEDULE_DELAY", "200");
         targets = service("targets-service", "targets_e2e", common);
         reporting = service("reporting-service", "reporting_e2e", common);
         assessment = service("assessment-service", "assessment_e2e", common);
@@ -416,6 +422,99 @@ class QuarterEndToEndTest {
             secondAssessment.close();
             secondTargets.close();
         }
+    }
+
+    /**
+     * One trace spans the flow across processes (OpenTelemetry, W3C traceparent): a portal submits with
+     * its own trace; reporting-service serves it in a child span and publishes the event in a child of
+     * that; assessment-service applies it in a child of the publication. Each service exports its spans
+     * (here as OTLP/JSON log lines, {@code OTEL_TRACES_EXPORTER=logging-otlp}), and the JSON log lines
+     * written while serving the call name the trace id.
+     */
+    @Test
+    @Order(8)
+    void givenACallersTraceparent_whenAReportIsSubmitted_thenOneTraceSpansReportingAndAssessment_andTheLogsNameIt() {
+        String unit = "futian";
+        String report = drafts(List.of(unit), "2012-Q4", 70).get(unit);
+        String traceId = RecordedSpans.newTraceId();
+        String traceparent = RecordedSpans.newTraceparent(traceId);
+        String answered = as(TestTokens.reporter(unit)).header("traceparent", traceparent)
+                .header("Idempotency-Key", "traced-" + report).post(reporting.url() + "/api/v1/reports/" + report + "/submit")
+                .then().statusCode(200).extract().header("traceresponse");
+        assertTrue(answered.startsWith("00-" + traceId + "-"), "the answer names the caller's trace: " + answered);
+
+        ServiceLog reportingLog = new ServiceLog(reporting.log());
+        ServiceLog assessmentLog = new ServiceLog(assessment.log());
+        awaitTrue(() -> !spans(assessmentLog, traceId, ExportedSpan.CONSUMER).isEmpty(),
+                "assessment-service's span of the trace " + traceId);
+        ExportedSpan server = spans(reportingLog, traceId, ExportedSpan.SERVER).get(0);
+        List<String> published = spans(reportingLog, traceId, ExportedSpan.PRODUCER).stream()
+                .map(ExportedSpan::spanId).toList();
+        ExportedSpan consumed = spans(assessmentLog, traceId, ExportedSpan.CONSUMER).get(0);
+
+        assertEquals("reporting-service", server.service());
+        assertEquals("POST /api/v1/reports/{id}/submit", server.name());
+        assertEquals(traceparent.split("-")[2], server.parentSpanId(), "a child of the caller's span");
+        assertTrue(!published.isEmpty() && spans(reportingLog, traceId, ExportedSpan.PRODUCER).stream()
+                .allMatch(p -> p.parentSpanId().equals(server.spanId())), "published in the submission's span");
+        assertEquals("assessment-service", consumed.service());
+        assertEquals("workplan.reporting process", consumed.name());
+        assertTrue(published.contains(consumed.parentSpanId()), "applied in a child of the publication");
+        assertTrue(reportingLog.linesOfTrace(traceId).stream().anyMatch(l -> "audit".equals(l.path("loggerName").asText())),
+                "the submission's audit log line carries the trace id");
+    }
+
+    private static List<ExportedSpan> spans(ServiceLog log, String traceId, int kind) {
+        return log.spansOfTrace(traceId).stream().filter(s -> s.kind() == kind).toList();
+    }
+
+    /**
+     * Two more reporting-service replicas, their clocks just past 2011-Q2's deadline (10 July 2011, end
+     * of the day in Shenzhen), watch deadlines every second on the same database at the same time. Every
+     * unit the plan expects that did not report 2011-Q2 is announced overdue exactly once — one notice,
+     * one report.overdue event, applied once by assessment — and no district that reported is announced.
+     */
+    @Test
+    @Order(9)
+    void givenTwoReplicasPastADeadline_whenBothWatchIt_thenEachMissingUnitIsAnnouncedOverdueExactlyOnce()
+            throws Exception {
+        Set<String> expected = Set.copyOf(as(TestTokens.office()).get(reporting.url() + "/api/v1/periods/2011-Q2/expected?plan="
+                + PLAN).then().statusCode(200).extract().jsonPath().getList("unit", String.class));
+        Set<String> submitted = DeliveryChecker.ids("reporting_e2e", "select unit_code from report where plan_code = '"
+                + PLAN + "' and period_code = '2011-Q2' and first_submitted_at is not null");
+        Set<String> missing = new java.util.TreeSet<>(expected);
+        missing.removeAll(submitted);
+        assertEquals(Set.copyOf(PERCENT.keySet()), submitted, "the eight districts reported 2011-Q2");
+        assertTrue(!missing.isEmpty(), "the plan expects 2011-Q2 reports from more than the districts");
+
+        String overdue = "from outbox_event where event_type = 'report.overdue' "
+                + "and envelope::jsonb -> 'payload' ->> 'period' = '2011-Q2'";
+        List<ServiceProcess> watchers = new ArrayList<>();
+        try {
+            for (String name : List.of("watcher-a", "watcher-b")) {
+                Map<String, String> env = new LinkedHashMap<>(common);
+                env.put("DB_URL", TestDatabase.ensure("reporting_e2e"));
+                env.put("SUITE_CLOCK_START", "2011-07-10T16:00:01Z");
+                env.put("REPORTING_OVERDUE_EVERY", "1s");
+                env.put("REPORTING_OVERDUE_DELAY", "1s");
+                watchers.add(new ServiceProcess("reporting-service", env, Files.createDirectories(dataDir.resolve(name))));
+            }
+            watchers.forEach(ServiceProcess::start);
+            for (ServiceProcess w : watchers) {
+                w.awaitReady(WAIT);
+            }
+            awaitTrue(() -> DeliveryChecker.ids("reporting_e2e", "select id::text " + overdue).size() >= missing.size(),
+                    "a report.overdue for each missing unit");
+            ServiceProcess.sleep(4_000); // several more rounds of both watchers, racing each other
+        } finally {
+            watchers.forEach(ServiceProcess::close);
+        }
+        assertEquals(missing.size(), DeliveryChecker.ids("reporting_e2e", "select id::text " + overdue).size(),
+                "one event per missing unit, not one per watcher or round");
+        assertEquals(missing, DeliveryChecker.ids("reporting_e2e", "select envelope::jsonb -> 'payload' ->> 'unit' " + overdue));
+        assertEquals(missing, DeliveryChecker.ids("reporting_e2e", "select unit_code from overdue_notice where plan_code = '"
+                + PLAN + "' and period_code = '2011-Q2'"));
+        assertNothingLostOrCountedTwice();
     }
 
     private static ServiceProcess replica(String name, String database) throws java.io.IOException {

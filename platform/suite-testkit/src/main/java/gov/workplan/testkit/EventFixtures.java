@@ -1,7 +1,9 @@
 package gov.workplan.testkit;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -40,12 +42,19 @@ public final class EventFixtures {
 
     /** Sends in order and waits for each acknowledgement. */
     public static void publish(String topic, String plan, List<ObjectNode> events) {
+        publish(topic, plan, events, Map.of());
+    }
+
+    /** Sends in order with the same Kafka headers on each record (e.g. a traceparent). */
+    public static void publish(String topic, String plan, List<ObjectNode> events, Map<String, String> headers) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
             for (ObjectNode e : events) {
-                producer.send(new ProducerRecord<>(topic, plan, e.toString())).get();
+                ProducerRecord<String, String> record = new ProducerRecord<>(topic, plan, e.toString());
+                headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+                producer.send(record).get();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

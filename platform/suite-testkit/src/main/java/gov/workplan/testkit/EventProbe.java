@@ -2,9 +2,12 @@ package gov.workplan.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.function.Predicate;
 
@@ -15,6 +18,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
@@ -26,6 +30,7 @@ public final class EventProbe implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final KafkaConsumer<String, String> consumer;
     private final List<JsonNode> received = new ArrayList<>();
+    private final Map<String, Map<String, String>> headers = new HashMap<>();
 
     private EventProbe(String topic, boolean fromBeginning) {
         Properties p = new Properties();
@@ -84,13 +89,24 @@ public final class EventProbe implements AutoCloseable {
             }
             for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                 try {
-                    received.add(JSON.readTree(record.value()));
+                    JsonNode event = JSON.readTree(record.value());
+                    received.add(event);
+                    Map<String, String> named = new HashMap<>();
+                    for (Header h : record.headers()) {
+                        named.put(h.key(), new String(h.value(), StandardCharsets.UTF_8));
+                    }
+                    headers.put(event.path("id").asText(), named);
                 } catch (IOException e) {
                     throw new UncheckedIOException("not JSON on the topic: " + record.value(), e);
                 }
             }
         }
         return List.copyOf(received);
+    }
+
+    /** A Kafka header of the record that carried an event this probe received (null if absent). */
+    public String header(JsonNode event, String name) {
+        return headers.getOrDefault(event.path("id").asText(), Map.of()).get(name);
     }
 
     public static Predicate<JsonNode> ofType(String type) {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -12,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import gov.workplan.common.database.UntilDatabaseAvailable;
 import gov.workplan.common.events.EventEnvelope;
 import gov.workplan.common.events.Inbox;
+import gov.workplan.common.tracing.Tracing;
 import gov.workplan.reporting.persistence.PlanCopy;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,13 +34,20 @@ public class TargetsEventsConsumer {
     Inbox inbox;
 
     @Inject
+    Tracing tracing;
+
+    @Inject
     PlanCopy copy;
 
     @Incoming("targets")
     @Blocking(ordered = true)
     @UntilDatabaseAvailable
     @Transactional
-    public void consume(String value) {
+    public void consume(ConsumerRecord<String, String> record) {
+        tracing.process(record, () -> apply(record.value()));
+    }
+
+    private void apply(String value) {
         EventEnvelope event = inbox.read(value);
         if (!inbox.firstDelivery(event)) {
             return;

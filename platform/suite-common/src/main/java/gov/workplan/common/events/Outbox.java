@@ -16,6 +16,8 @@ import jakarta.transaction.Transactional.TxType;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import gov.workplan.common.tracing.Tracing;
+
 /**
  * Records an event in the caller's transaction. It reaches Kafka only if that transaction commits,
  * and then for certain: {@link OutboxRelay} publishes every committed row, retrying until acked.
@@ -31,6 +33,9 @@ public class Outbox {
 
     @Inject
     Event<OutboxAppended> appended;
+
+    @Inject
+    Tracing tracing;
 
     @ConfigProperty(name = "quarkus.application.name")
     String source;
@@ -51,6 +56,7 @@ public class Outbox {
         row.schemaVersion = schemaVersion;
         row.occurredAt = now;
         row.planCode = plan;
+        row.traceParent = tracing.currentTraceparent();
         try {
             row.envelope = mapper.writeValueAsString(envelope);
         } catch (JsonProcessingException e) {

@@ -44,6 +44,10 @@ public class OutboxEvent extends PanacheEntityBase {
     /** The envelope exactly as it is sent to Kafka. */
     public String envelope;
 
+    /** The W3C traceparent of the work that wrote the event (null if untraced); its Kafka record carries it on. */
+    @Column(name = "trace_parent")
+    public String traceParent;
+
     @Column(name = "published_at")
     public Instant publishedAt;
 }

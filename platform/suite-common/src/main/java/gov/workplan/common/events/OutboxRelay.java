@@ -3,12 +3,16 @@ package gov.workplan.common.events;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import gov.workplan.common.tracing.Tracing;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -66,6 +70,9 @@ public class OutboxRelay {
 
     @Inject
     MeterRegistry registry;
+
+    @Inject
+    Tracing tracing;
 
     /** Events written but not yet acknowledged by the broker, as this replica last saw them. */
     private final AtomicLong pending = new AtomicLong();
@@ -155,15 +162,29 @@ public class OutboxRelay {
     }
 
     private Uni<Void> send(OutboxEvent row) {
+        // Events written by traced work continue its trace; the rest (seed loads, scheduled jobs) go untraced.
+        Span span = row.traceParent == null ? Span.getInvalid()
+                : tracing.producerSpan(row.topic, row.id.toString(), row.eventType, row.traceParent);
+        List<RecordHeader> headers = new ArrayList<>(List.of(
+                header("event-id", row.id.toString()),
+                header("event-type", row.eventType),
+                header("schema-version", String.valueOf(row.schemaVersion))));
+        if (span.getSpanContext().isValid()) {
+            headers.add(header(Tracing.TRACEPARENT, Tracing.traceparent(span)));
+        }
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String> builder()
                 .withTopic(row.topic)
                 .withKey(row.eventKey)
-                .withHeaders(List.of(
-                        header("event-id", row.id.toString()),
-                        header("event-type", row.eventType),
-                        header("schema-version", String.valueOf(row.schemaVersion))))
+                .withHeaders(headers)
                 .build();
-        return emitter.sendMessage(Message.of(row.envelope).addMetadata(metadata));
+        return emitter.sendMessage(Message.of(row.envelope).addMetadata(metadata)).onItemOrFailure()
+                .invoke((ok, failure) -> {
+                    if (failure != null) {
+                        span.recordException(failure);
+                        span.setStatus(StatusCode.ERROR);
+                    }
+                    span.end();
+                });
     }
 
     private static RecordHeader header(String name, String value) {

@@ -1,0 +1,95 @@
+package gov.workplan.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * What a service wrote to its log as ops would collect it: one JSON object per line (prod profile),
+ * among them the spans the OpenTelemetry SDK exported with {@code OTEL_TRACES_EXPORTER=logging-otlp}
+ * (one OTLP/JSON document per line, in the message).
+ */
+final class ServiceLog {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One exported span; ids in hex, kind as OTLP numbers it (2 server, 4 producer, 5 consumer). */
+    record ExportedSpan(String service, String traceId, String spanId, String parentSpanId, String name, int kind) {
+        static final int SERVER = 2;
+        static final int PRODUCER = 4;
+        static final int CONSUMER = 5;
+    }
+
+    private final Path file;
+
+    ServiceLog(Path file) {
+        this.file = file;
+    }
+
+    /** The log lines (JSON objects) whose log context names the trace. */
+    List<JsonNode> linesOfTrace(String traceId) {
+        return lines().stream().filter(l -> traceId.equals(l.path("mdc").path("traceId").asText())).toList();
+    }
+
+    List<ExportedSpan> spansOfTrace(String traceId) {
+        List<ExportedSpan> spans = new ArrayList<>();
+        for (JsonNode line : lines()) {
+            String message = line.path("message").asText();
+            if (!message.startsWith("{") || !message.contains("\"scopeSpans\"")) {
+                continue;
+            }
+            JsonNode resourceSpans = parse(message);
+            if (resourceSpans == null) {
+                continue;
+            }
+            String service = null;
+            for (JsonNode a : resourceSpans.path("resource").path("attributes")) {
+                if ("service.name".equals(a.path("key").asText())) {
+                    service = a.path("value").path("stringValue").asText();
+                }
+            }
+            for (JsonNode scope : resourceSpans.path("scopeSpans")) {
+                for (JsonNode s : scope.path("spans")) {
+                    if (traceId.equals(s.path("traceId").asText())) {
+                        spans.add(new ExportedSpan(service, s.path("traceId").asText(), s.path("spanId").asText(),
+                                s.path("parentSpanId").asText(), s.path("name").asText(), s.path("kind").asInt()));
+                    }
+                }
+            }
+        }
+        return spans;
+    }
+
+    private List<JsonNode> lines() {
+        List<JsonNode> lines = new ArrayList<>();
+        try {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                if (line.startsWith("{")) {
+                    JsonNode node = parse(line);
+                    if (node != null) {
+                        lines.add(node);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return lines;
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            return null; // a line cut short while the service was writing it
+        }
+    }
+}
