@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -43,8 +44,12 @@ import gov.workplan.testkit.TestTokens;
 public final class Benchmark {
 
     private static final Duration WAIT = Duration.ofMinutes(15);
-    /** As docker/Dockerfile runs the services: see README, Benchmark, for why. */
-    private static final String DEFAULT_SERVICE_JVM = "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+    /**
+     * As docker/Dockerfile runs the services inside their Kubernetes memory limit (512Mi): the JVM is told
+     * the memory it has, so the heap starts small and grows up to 75 % of it. See README, Benchmark.
+     */
+    private static final String DEFAULT_SERVICE_JVM =
+            "-XX:MaxRAM=512m -XX:MaxRAMPercentage=75 -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     record Options(List<Integer> units, List<Integer> indicators, int rate, int concurrency, int warmUpUnits,
@@ -56,7 +61,7 @@ public final class Benchmark {
             int rate = 100;
             int concurrency = 32;
             int warmUpUnits = 200;
-            String targetsHeap = "256m";
+            String targetsHeap = null; // as the other services, unless a plan document needs more
             List<String> serviceJvm = List.of(DEFAULT_SERVICE_JVM.split(" "));
             Path out = null;
             for (int i = 0; i < args.length; i++) {
@@ -71,7 +76,7 @@ public final class Benchmark {
                     case "--service-jvm" -> serviceJvm = List.of(value.trim().split("\\s+"));
                     case "--out" -> out = Path.of(value);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + "; options: --units 8,300,3000 --indicators 10,50 --rate 100 --concurrency 32 --warm-up-units 200 --targets-heap 256m "
+                            + "; options: --units 8,300,3000 --indicators 10,50 --rate 100 --concurrency 32 --warm-up-units 200 --targets-heap 1g "
                             + "--service-jvm '" + DEFAULT_SERVICE_JVM + "' --out FILE");
                 }
                 i++;
@@ -107,7 +112,7 @@ public final class Benchmark {
                 System.getProperty("java.version"), "os", System.getProperty("os.name") + " " + System.getProperty("os.version")));
         report.put("options", Map.of("units", options.units(), "indicators", options.indicators(), "rate", options.rate(),
                 "concurrency", options.concurrency(), "warmUpUnits", options.warmUpUnits(), "serviceJvm",
-                options.serviceJvm(), "targetsHeap", options.targetsHeap()));
+                options.serviceJvm(), "targetsHeap", Objects.requireNonNullElse(options.targetsHeap(), "as the others")));
 
         say("measuring the floor: a bare Kafka produce→consume round trip and a bare PostgreSQL commit");
         Floor.Result floor = benchmark.floor();
@@ -154,7 +159,7 @@ public final class Benchmark {
                 Map<String, String> env = new LinkedHashMap<>(common);
                 env.put("DB_URL", TestDatabase.fresh("bench_" + name.substring(0, name.indexOf('-'))));
                 List<String> jvm = new ArrayList<>(options.serviceJvm());
-                if (name.equals("targets-service")) {
+                if (name.equals("targets-service") && options.targetsHeap() != null) {
                     // A plan is imported in one transaction, document and all: its size sets this heap.
                     jvm.add("-Xmx" + options.targetsHeap());
                 }
