@@ -15,7 +15,6 @@ import org.jboss.logging.MDC;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.runtime.Startup;
-import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
@@ -95,7 +94,7 @@ public class Tracing {
                 .setAttribute("http.request.method", method).setAttribute("url.path", path).startSpan();
     }
 
-    /** Publishing one outbox row: a child of the change that wrote it, or a new trace if none did. */
+    /** Publishing one outbox row, as a child of the traced change that wrote it ({@code writtenIn}). */
     public Span producerSpan(String topic, String eventId, String eventType, String writtenIn) {
         return tracer.spanBuilder(topic + " publish").setSpanKind(SpanKind.PRODUCER)
                 .setParent(extract(name -> TRACEPARENT.equals(name) ? writtenIn : null))
@@ -113,7 +112,7 @@ public class Tracing {
                 .setParent(extract(name -> header(record, name)))
                 .setAttribute("messaging.system", "kafka").setAttribute("messaging.operation.type", "process")
                 .setAttribute("messaging.destination.name", record.topic())
-                .setAttribute(AttributeKey.stringKey("messaging.destination.partition.id"), String.valueOf(record.partition()))
+                .setAttribute("messaging.destination.partition.id", String.valueOf(record.partition()))
                 .setAttribute("messaging.kafka.offset", record.offset())
                 .setAttribute("messaging.message.id", String.valueOf(header(record, "event-id")))
                 .startSpan();
