@@ -1,6 +1,7 @@
 package gov.workplan.common.tracing;
 
 import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -58,7 +59,9 @@ public class TraceFilter {
         if (resource == null || resource.getResourceClass() == null) {
             return null;
         }
-        String key = resource.getResourceClass().getName() + "#" + resource.getMethodName();
+        // Overloads share a name but not a path: the parameter types are part of the key.
+        String key = resource.getResourceClass().getName() + "#" + resource.getMethodName()
+                + Arrays.toString(resource.parameterTypes());
         return ROUTES.computeIfAbsent(key, k -> {
             Path type = resource.getResourceClass().getAnnotation(Path.class);
             String route = type == null ? "" : type.value();
