@@ -21,6 +21,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -119,6 +120,17 @@ class QuarterEndToEndTest {
         }
         if (broker != null) {
             broker.kill();
+        }
+    }
+
+    /** A test that failed while one of the services was down leaves it down; the next starts from a whole suite. */
+    @AfterEach
+    void keepTheSuiteUp() {
+        for (ServiceProcess s : List.of(targets, reporting, assessment)) {
+            if (!s.isAlive()) {
+                s.start();
+                s.awaitReady(WAIT);
+            }
         }
     }
 
@@ -281,8 +293,7 @@ class QuarterEndToEndTest {
                     java.net.http.HttpResponse.BodyHandlers.discarding())
                     .thenApply(java.net.http.HttpResponse::statusCode).exceptionally(e -> -1));
         }
-        assertEquals(503, given().get(reporting.url() + "/q/health/ready").statusCode(),
-                "readiness is down while the service drains");
+        assertReadinessGoesDownWhileItStillServes(reporting);
         reporting.awaitExit();
         for (var answer : answers.entrySet()) {
             int status = answer.getValue().get(30, java.util.concurrent.TimeUnit.SECONDS);
@@ -618,6 +629,26 @@ class QuarterEndToEndTest {
 
     private static RequestSpecification as(String token) {
         return given().auth().oauth2(token);
+    }
+
+    /**
+     * The JVM runs its shutdown hooks a moment after the signal — longer on a busy machine — so
+     * readiness is watched, not sampled once; it must read 503 before the service stops answering.
+     */
+    private static void assertReadinessGoesDownWhileItStillServes(ServiceProcess service) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        int status;
+        do {
+            try {
+                status = given().get(service.url() + "/q/health/ready").statusCode();
+            } catch (Exception refused) {
+                throw new AssertionError(service.name() + " stopped answering before its readiness went down", refused);
+            }
+            assertTrue(System.nanoTime() < deadline, "readiness of " + service.name() + " still up 10 s after SIGTERM");
+            if (status != 503) {
+                ServiceProcess.sleep(20);
+            }
+        } while (status != 503);
     }
 
     private static void await(java.util.function.BooleanSupplier condition) {
