@@ -13,12 +13,25 @@ public final class DatabaseUnavailable {
     }
 
     public static boolean is(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        return is(failure, 0);
+    }
+
+    /**
+     * Causes and suppressed exceptions both: a commit the database cut off arrives as Narayana's
+     * RollbackException with no cause, the XAException and its PSQLException only as suppressed.
+     */
+    private static boolean is(Throwable failure, int depth) {
+        for (Throwable t = failure; t != null && depth < 32; t = t.getCause() == t ? null : t.getCause(), depth++) {
             if (t instanceof SQLException sql && unavailable(sql)) {
                 return true;
             }
             if (t.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
                 return true;
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (is(suppressed, depth + 1)) {
+                    return true;
+                }
             }
         }
         return false;
