@@ -85,10 +85,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
         if (DatabaseUnavailable.is(e)) {
-            // Nothing was written (the transaction could not commit); the caller may simply try again.
+            // Almost always nothing was written. A commit the database cut off half-way may have gone
+            // through, so the answer does not promise it; a retried submit carries its Idempotency-Key.
             LOG.warnf("database unavailable at %s: %s", path(uri), e.toString());
             return Response.fromResponse(answer(new Problem("urn:workplan:problem:unavailable", "Service unavailable", 503,
-                    "the database cannot be reached; nothing was changed; retry shortly", path(uri), List.of())))
+                    "the database cannot be reached; retry shortly", path(uri), List.of())))
                     .header("Retry-After", "5").build();
         }
         String errorId = UUID.randomUUID().toString();
