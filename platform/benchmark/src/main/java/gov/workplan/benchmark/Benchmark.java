@@ -53,7 +53,7 @@ public final class Benchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     record Options(List<Integer> units, List<Integer> indicators, int rate, int concurrency, int warmUpUnits,
-            List<String> serviceJvm, String targetsHeap, Path out) {
+            List<String> serviceJvm, String targetsHeap, boolean traces, Path out) {
 
         static Options parse(String[] args) {
             List<Integer> units = List.of(8, 300, 3000);
@@ -63,8 +63,13 @@ public final class Benchmark {
             int warmUpUnits = 200;
             String targetsHeap = null; // as the other services, unless a plan document needs more
             List<String> serviceJvm = List.of(DEFAULT_SERVICE_JVM.split(" "));
+            boolean traces = false;
             Path out = null;
             for (int i = 0; i < args.length; i++) {
+                if (args[i].equals("--traces")) {
+                    traces = true;
+                    continue;
+                }
                 String value = i + 1 < args.length ? args[i + 1] : "";
                 switch (args[i]) {
                     case "--units" -> units = ints(value);
@@ -77,7 +82,7 @@ public final class Benchmark {
                     case "--out" -> out = Path.of(value);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
                             + "; options: --units 8,300,3000 --indicators 10,50 --rate 100 --concurrency 32 --warm-up-units 200 --targets-heap 1g "
-                            + "--service-jvm '" + DEFAULT_SERVICE_JVM + "' --out FILE");
+                            + "--service-jvm '" + DEFAULT_SERVICE_JVM + "' --traces --out FILE");
                 }
                 i++;
             }
@@ -85,7 +90,7 @@ public final class Benchmark {
                 out = ServiceProcess.ROOT.resolve(".run/benchmark/benchmark-" + Instant.now().toString().replace(':', '-')
                         + ".json");
             }
-            return new Options(units, indicators, rate, concurrency, warmUpUnits, serviceJvm, targetsHeap, out);
+            return new Options(units, indicators, rate, concurrency, warmUpUnits, serviceJvm, targetsHeap, traces, out);
         }
 
         private static List<Integer> ints(String csv) {
@@ -112,7 +117,8 @@ public final class Benchmark {
                 System.getProperty("java.version"), "os", System.getProperty("os.name") + " " + System.getProperty("os.version")));
         report.put("options", Map.of("units", options.units(), "indicators", options.indicators(), "rate", options.rate(),
                 "concurrency", options.concurrency(), "warmUpUnits", options.warmUpUnits(), "serviceJvm",
-                options.serviceJvm(), "targetsHeap", Objects.requireNonNullElse(options.targetsHeap(), "as the others")));
+                options.serviceJvm(), "targetsHeap", Objects.requireNonNullElse(options.targetsHeap(), "as the others"),
+                "traces", options.traces()));
 
         say("measuring the floor: a bare Kafka produce→consume round trip and a bare PostgreSQL commit");
         Floor.Result floor = benchmark.floor();
@@ -154,6 +160,12 @@ public final class Benchmark {
             common.put("SEED_ENABLED", "false");
             // A national plan document is larger than the default 10 MB request limit.
             common.put("QUARKUS_HTTP_LIMITS_MAX_BODY_SIZE", "256M");
+            if (options.traces()) {
+                // Spans as OTLP/JSON log lines, read back after the paced phase; writing them costs CPU.
+                common.put("OTEL_TRACES_EXPORTER", "logging-otlp");
+                common.put("OTEL_BSP_SCHEDULE_DELAY", "200");
+                common.put("OTEL_BSP_MAX_QUEUE_SIZE", "200000");
+            }
             Map<String, Object> start = new LinkedHashMap<>();
             for (String name : List.of("targets-service", "reporting-service", "assessment-service")) {
                 Map<String, String> env = new LinkedHashMap<>(common);
@@ -210,6 +222,9 @@ public final class Benchmark {
                 pacedFigures.put("reportingCpuMsPerSubmission",
                         (double) (reportingProcess.cpuMillis() - reportingCpu) / units);
                 pacedFigures.put("assessmentCpuMsPerEvent", (double) (assessmentProcess.cpuMillis() - assessmentCpu) / units);
+                if (options.traces()) {
+                    pacedFigures.put("stages", stages(reportingProcess, assessmentProcess, follower, "2011-Q2", paced));
+                }
                 figures.put("paced", pacedFigures);
 
                 say("2011-Q3: " + units + " submissions, as fast as " + options.concurrency() + " clients go");
@@ -290,6 +305,8 @@ public final class Benchmark {
     /** Submissions of one phase: when each was sent and answered, and how many failed. */
     static final class Phase {
         final Map<String, Long> answeredAt = new ConcurrentHashMap<>();
+        /** Each submission starts a trace of its own, as a portal's call would. */
+        final Map<String, String> traceIds = new ConcurrentHashMap<>();
         final Latencies submit = new Latencies();
         final AtomicInteger failed = new AtomicInteger();
         final AtomicLong firstSent = new AtomicLong(Long.MAX_VALUE);
@@ -322,8 +339,11 @@ public final class Benchmark {
         long begin = System.nanoTime();
         int i = 0;
         for (Map.Entry<String, String> draft : drafts.entrySet()) {
+            String traceId = hex(16);
+            phase.traceIds.put(draft.getKey(), traceId);
             HttpRequest request = post(reporting + "/api/v1/reports/" + draft.getValue() + "/submit",
-                    tokens.get(draft.getKey()), new byte[0]).header("Idempotency-Key", "bench-" + draft.getValue()).build();
+                    tokens.get(draft.getKey()), new byte[0]).header("Idempotency-Key", "bench-" + draft.getValue())
+                    .header("traceparent", "00-" + traceId + "-" + hex(8) + "-01").build();
             CompletableFuture<Void> done = new CompletableFuture<>();
             all.add(done);
             Runnable send = () -> {
@@ -367,6 +387,35 @@ public final class Benchmark {
         return latencies;
     }
 
+    /**
+     * The paced phase's report → ranking, stage by stage, from the spans of each submission's trace (the
+     * benchmark is the caller that starts each trace). Spans are exported in batches: read until every
+     * submission's are there, or 30 s.
+     */
+    private static Map<String, Object> stages(ServiceProcess reporting, ServiceProcess assessment, RankingFollower follower,
+            String period, Phase phase) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            ServiceProcess.sleep(1000);
+            Map<String, List<ServiceLog.ExportedSpan>> reportingSpans = new ServiceLog(reporting.log()).spansByTrace();
+            Map<String, List<ServiceLog.ExportedSpan>> assessmentSpans = new ServiceLog(assessment.log()).spansByTrace();
+            TraceStages stages = new TraceStages();
+            int missing = 0;
+            for (String unit : phase.answeredAt.keySet()) {
+                String traceId = phase.traceIds.get(unit);
+                if (!stages.add(reportingSpans.getOrDefault(traceId, List.of()), assessmentSpans.getOrDefault(traceId, List.of()),
+                        follower.seenEpochNanos(period, unit))) {
+                    missing++;
+                }
+            }
+            if (missing == 0 || System.nanoTime() > deadline) {
+                Map<String, Object> figures = stages.figures();
+                figures.put("untraced", missing);
+                return figures;
+            }
+        }
+    }
+
     /** Every report event reporting-service committed was applied by assessment-service: see {@link DeliveryChecker}. */
     private static Map<String, Object> checker() {
         DeliveryChecker.Result result = DeliveryChecker.check("bench_reporting", "bench_assessment", WAIT);
@@ -407,6 +456,12 @@ public final class Benchmark {
             }
             ServiceProcess.sleep(50);
         }
+    }
+
+    private static String hex(int bytes) {
+        byte[] random = new byte[bytes];
+        java.util.concurrent.ThreadLocalRandom.current().nextBytes(random);
+        return java.util.HexFormat.of().formatHex(random);
     }
 
     private static double seconds(long nanos) {

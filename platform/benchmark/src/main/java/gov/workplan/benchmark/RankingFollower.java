@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class RankingFollower implements AutoCloseable {
 
     private final Map<String, Long> firstSeen = new ConcurrentHashMap<>();
+    private final Map<String, Long> firstSeenEpochNanos = new ConcurrentHashMap<>();
     private final Stream<String> lines;
     private volatile boolean ended;
 
@@ -35,10 +36,14 @@ final class RankingFollower implements AutoCloseable {
             try {
                 lines.filter(l -> l.startsWith("data:")).forEach(l -> {
                     long now = System.nanoTime();
+                    java.time.Instant wallClock = java.time.Instant.now();
                     try {
                         JsonNode change = json.readTree(l.substring(5));
                         if (change.hasNonNull("unit")) {
-                            firstSeen.putIfAbsent(key(change.get("period").asText(), change.get("unit").asText()), now);
+                            String key = key(change.get("period").asText(), change.get("unit").asText());
+                            if (firstSeen.putIfAbsent(key, now) == null) {
+                                firstSeenEpochNanos.put(key, wallClock.getEpochSecond() * 1_000_000_000L + wallClock.getNano());
+                            }
                         }
                     } catch (IOException e) {
                         throw new IllegalStateException("unreadable ranking change: " + l, e);
@@ -59,6 +64,11 @@ final class RankingFollower implements AutoCloseable {
             throw new IllegalStateException("assessment-service ended the ranking stream; see its log");
         }
         return firstSeen.get(key(period, unit));
+    }
+
+    /** The same moment on the wall clock, in nanoseconds since the epoch, as the services' spans are stamped. */
+    Long seenEpochNanos(String period, String unit) {
+        return firstSeenEpochNanos.get(key(period, unit));
     }
 
     private static String key(String period, String unit) {

@@ -46,6 +46,34 @@ final class Table {
                     paced.get("reportToRankingP99OverFloor"), paced.get("assessmentCpuMsPerEvent"),
                     paced.get("reportingCpuMsPerSubmission"), starts, rss, checker.get("lost"), checker.get("unexpected"));
         }
+        printStages((List<Map<String, Object>>) report.get("runs"), out);
+    }
+
+    /** With --traces: the paced phase's report → ranking, stage by stage (p50 / p99, ms). */
+    @SuppressWarnings("unchecked")
+    private static void printStages(List<Map<String, Object>> runs, PrintStream out) {
+        if (runs.stream().noneMatch(r -> ((Map<String, Object>) r.get("paced")).containsKey("stages"))) {
+            return;
+        }
+        out.println();
+        out.println("Paced report → ranking, stage by stage, from the traces (p50 / p99 ms):");
+        out.println();
+        out.println("| units × indicators | traced | submit (reporting's server span) | committed → relay sends "
+                + "| relay sends → assessment applies | assessment applies | applied → ranking streamed | report→ranking |");
+        out.println("|---|---|---|---|---|---|---|---|");
+        for (Map<String, Object> run : runs) {
+            Map<String, Object> paced = (Map<String, Object>) run.get("paced");
+            Map<String, Object> stages = (Map<String, Object>) paced.get("stages");
+            if (stages == null) {
+                continue;
+            }
+            StringBuilder row = new StringBuilder(String.format("| %d × %d | %s of %s |", run.get("units"),
+                    run.get("indicators"), stages.get("traced"), paced.get("submissions")));
+            for (String stage : TraceStages.NAMES) {
+                row.append(' ').append(pair(stages.get(stage + "Ms"))).append(" |");
+            }
+            out.println(row.append(' ').append(pair(paced.get("reportToRankingMs"))).append(" |"));
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -15,7 +15,8 @@ import gov.workplan.benchmark.Benchmark;
 
 /**
  * The shipped benchmark runs from a fresh clone: at the smallest size, so command 2 stays short, it
- * brings the suite up, submits two quarters, and accounts for every report. Its figures are not
+ * brings the suite up, submits two quarters, accounts for every report, and follows each paced one
+ * through the services' traces. Its figures are not
  * judged here — speed is read from its table, never asserted in a test.
  */
 class BenchmarkCommandTest {
@@ -25,7 +26,7 @@ class BenchmarkCommandTest {
         Path out = Files.createTempDirectory("workplan-benchmark-test-").resolve("figures.json");
 
         Benchmark.main(new String[] { "--units", "8", "--indicators", "3", "--rate", "50", "--concurrency", "4",
-                "--warm-up-units", "4", "--out", out.toString() });
+                "--warm-up-units", "4", "--traces", "--out", out.toString() });
 
         JsonNode figures = new ObjectMapper().readTree(out.toFile());
         assertTrue(figures.at("/floor/kafkaRoundTripMs/count").asInt() > 0, figures.toPrettyString());
@@ -42,5 +43,8 @@ class BenchmarkCommandTest {
         assertEquals(0, run.at("/checker/unexpected").asInt());
         assertEquals(4 + 8 + 8, run.at("/checker/reportEventsPublished").asInt(), "warm-up, 2011-Q2, 2011-Q3");
         assertTrue(run.at("/memory/assessment-service/rssMiB").asLong() > 0);
+        assertEquals(8, run.at("/paced/stages/traced").asInt(), "every paced submission followed from its call to "
+                + "assessment's consumer: " + run.at("/paced/stages"));
+        assertEquals(8, run.at("/paced/stages/assessmentApplyingMs/count").asInt());
     }
 }

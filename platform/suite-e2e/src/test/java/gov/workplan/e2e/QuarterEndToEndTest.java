@@ -30,9 +30,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import gov.workplan.benchmark.DeliveryChecker;
+import gov.workplan.benchmark.ServiceLog;
+import gov.workplan.benchmark.ServiceLog.ExportedSpan;
 import gov.workplan.benchmark.ServiceProcess;
 import gov.workplan.kafka.KafkaBrokerProcess;
-import gov.workplan.e2e.ServiceLog.ExportedSpan;
 import gov.workplan.testkit.Metrics;
 import gov.workplan.testkit.RecordedSpans;
 import gov.workplan.testkit.TestDatabase;

@@ -1,4 +1,4 @@
-package gov.workplan.e2e;
+package gov.workplan.benchmark;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,32 +17,42 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * What a service wrote to its log as ops would collect it: one JSON object per line (prod profile),
  * among them the spans the OpenTelemetry SDK exported with {@code OTEL_TRACES_EXPORTER=logging-otlp}
- * (one OTLP/JSON document per line, in the message).
+ * (one OTLP/JSON document per line, in the message). Read by the end-to-end test and by the
+ * benchmark's {@code --traces}.
  */
-final class ServiceLog {
+public final class ServiceLog {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One exported span; ids in hex, kind as OTLP numbers it (2 server, 4 producer, 5 consumer). */
-    record ExportedSpan(String service, String traceId, String spanId, String parentSpanId, String name, int kind) {
-        static final int SERVER = 2;
-        static final int PRODUCER = 4;
-        static final int CONSUMER = 5;
+    /**
+     * One exported span; ids in hex, kind as OTLP numbers it (2 server, 4 producer, 5 consumer), start and
+     * end in nanoseconds since the epoch (one clock for every process of a machine).
+     */
+    public record ExportedSpan(String service, String traceId, String spanId, String parentSpanId, String name, int kind,
+            long startNanos, long endNanos) {
+        public static final int SERVER = 2;
+        public static final int PRODUCER = 4;
+        public static final int CONSUMER = 5;
     }
 
     private final Path file;
 
-    ServiceLog(Path file) {
+    public ServiceLog(Path file) {
         this.file = file;
     }
 
     /** The log lines (JSON objects) whose log context names the trace. */
-    List<JsonNode> linesOfTrace(String traceId) {
+    public List<JsonNode> linesOfTrace(String traceId) {
         return lines().stream().filter(l -> traceId.equals(l.path("mdc").path("traceId").asText())).toList();
     }
 
-    List<ExportedSpan> spansOfTrace(String traceId) {
-        List<ExportedSpan> spans = new ArrayList<>();
+    public List<ExportedSpan> spansOfTrace(String traceId) {
+        return spansByTrace().getOrDefault(traceId, List.of());
+    }
+
+    /** Every span the log holds, by trace id, in the order they were exported. */
+    public Map<String, List<ExportedSpan>> spansByTrace() {
+        Map<String, List<ExportedSpan>> spans = new LinkedHashMap<>();
         for (JsonNode line : lines()) {
             String message = line.path("message").asText();
             if (!message.startsWith("{") || !message.contains("\"scopeSpans\"")) {
@@ -58,10 +70,10 @@ final class ServiceLog {
             }
             for (JsonNode scope : resourceSpans.path("scopeSpans")) {
                 for (JsonNode s : scope.path("spans")) {
-                    if (traceId.equals(s.path("traceId").asText())) {
-                        spans.add(new ExportedSpan(service, s.path("traceId").asText(), s.path("spanId").asText(),
-                                s.path("parentSpanId").asText(), s.path("name").asText(), s.path("kind").asInt()));
-                    }
+                    String traceId = s.path("traceId").asText();
+                    spans.computeIfAbsent(traceId, t -> new ArrayList<>()).add(new ExportedSpan(service, traceId,
+                            s.path("spanId").asText(), s.path("parentSpanId").asText(), s.path("name").asText(),
+                            s.path("kind").asInt(), s.path("startTimeUnixNano").asLong(), s.path("endTimeUnixNano").asLong()));
                 }
             }
         }
