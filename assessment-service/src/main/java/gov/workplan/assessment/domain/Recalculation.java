@@ -3,7 +3,6 @@ package gov.workplan.assessment.domain;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,9 @@ import gov.workplan.assessment.domain.Scoring.Breakdown;
 import gov.workplan.assessment.domain.Scoring.Inputs;
 import gov.workplan.assessment.domain.Scoring.Timeliness;
 import gov.workplan.assessment.persistence.AssessmentStore;
+import gov.workplan.assessment.persistence.AssessmentStore.ReportRow;
 import gov.workplan.assessment.persistence.AssessmentStore.UnitInfo;
+import gov.workplan.assessment.persistence.AssessmentStore.UnitRecords;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -102,7 +103,10 @@ public class Recalculation {
         lockPlan(plan);
         for (PeriodCode p : store.activePeriods(plan)) {
             if (p.code().compareTo(from.code()) >= 0 && hasAssessments(plan, p, category)) {
-                store.assessedUnits(plan, category).forEach(u -> recomputeUnit(plan, p, u));
+                Map<String, UnitRecords> records = store.records(plan, p, null);
+                SchemeRules rules = schemes.rulesFor(plan, category, p);
+                store.assessedUnits(plan, category).forEach(u -> recomputeUnit(plan, p, u,
+                        records.getOrDefault(u.code(), UnitRecords.NONE), rules));
                 rankingChanged.fire(RankingChanged.wholeCategory(plan, p.code(), category));
             }
         }
@@ -163,8 +167,11 @@ public class Recalculation {
             return false;
         }
         Set<String> categories = new TreeSet<>();
+        Map<String, UnitRecords> records = store.records(plan, period, null);
+        Map<String, SchemeRules> rules = new HashMap<>();
         for (UnitInfo u : store.assessedUnits(plan, null)) {
-            recomputeUnit(plan, period, u);
+            recomputeUnit(plan, period, u, records.getOrDefault(u.code(), UnitRecords.NONE),
+                    rules.computeIfAbsent(u.category(), c -> schemes.rulesFor(plan, c, period)));
             categories.add(u.category());
         }
         categories.forEach(category -> rankingChanged.fire(RankingChanged.wholeCategory(plan, period.code(), category)));
@@ -172,7 +179,12 @@ public class Recalculation {
     }
 
     private void recomputeUnit(String plan, PeriodCode period, UnitInfo unit) {
-        Breakdown breakdown = Scoring.score(inputs(plan, period, unit.code()), schemes.rulesFor(plan, unit.category(), period));
+        recomputeUnit(plan, period, unit, store.records(plan, period, unit.code()).getOrDefault(unit.code(), UnitRecords.NONE),
+                schemes.rulesFor(plan, unit.category(), period));
+    }
+
+    private void recomputeUnit(String plan, PeriodCode period, UnitInfo unit, UnitRecords records, SchemeRules rules) {
+        Breakdown breakdown = Scoring.score(inputs(period, records), rules);
         em.createNativeQuery("""
                 insert into unit_assessment (plan_code, period_code, unit_code, category, score, breakdown, computed_at)
                 values (?1, ?2, ?3, ?4, ?5, ?6, ?7)
@@ -183,15 +195,15 @@ public class Recalculation {
                 .setParameter(7, clock.instant()).executeUpdate();
     }
 
-    Inputs inputs(String plan, PeriodCode period, String unit) {
-        Map<String, Object[]> reports = store.reports(plan, unit);
-        Set<String> overdue = new HashSet<>(store.overduePeriods(plan, unit));
+    Inputs inputs(PeriodCode period, UnitRecords records) {
+        Map<String, ReportRow> reports = records.reportsByPeriod();
+        Set<String> overdue = records.overduePeriods();
         Map<String, BigDecimal> actuals = new HashMap<>();
         Map<String, String> progress = new HashMap<>();
-        Object[] current = reports.get(period.code());
+        ReportRow current = reports.get(period.code());
         // Returned reports and drafts do not count; submitted ones do, provisionally, until accepted or returned.
-        if (current != null && ("SUBMITTED".equals(current[1]) || "ACCEPTED".equals(current[1]))) {
-            JsonNode content = read((String) current[2]);
+        if (current != null && ("SUBMITTED".equals(current.status()) || "ACCEPTED".equals(current.status()))) {
+            JsonNode content = read(current.content());
             content.path("indicators").forEach(v -> {
                 if (v.hasNonNull("value")) {
                     actuals.put(v.path("indicator").asText(), v.path("value").decimalValue());
@@ -202,15 +214,14 @@ public class Recalculation {
         Map<String, Timeliness> timeliness = new LinkedHashMap<>();
         for (int q = 1; q <= period.quarter(); q++) {
             String code = PeriodCode.of(period.year(), q).code();
-            Object[] r = reports.get(code);
-            if (r != null && r[3] != null) {
-                timeliness.put(code, Timeliness.valueOf((String) r[3]));
+            ReportRow r = reports.get(code);
+            if (r != null && r.timeliness() != null) {
+                timeliness.put(code, Timeliness.valueOf(r.timeliness()));
             } else if (overdue.contains(code)) {
                 timeliness.put(code, Timeliness.MISSING);
             }
         }
-        return new Inputs(period, store.targets(plan, unit, period.year()), actuals, store.tasks(plan, unit), progress,
-                timeliness);
+        return new Inputs(period, records.targets(), actuals, records.tasks(), progress, timeliness);
     }
 
     /** Ranks are read from the scores (see {@link Rankings}); portals hear of the unit's new place. */
