@@ -38,11 +38,6 @@ public class AssessmentStore {
     public record UnitInfo(String code, String nameZh, String category) {
     }
 
-    /** The latest version of a report, as far as scoring cares. */
-    public record ReportIn(String status, Map<String, BigDecimal> actuals, Map<String, String> taskProgress,
-            String timeliness) {
-    }
-
     public void upsertPlan(String code, String title, String titleEn, int spanFrom, int spanTo) {
         em.createNativeQuery("""
                 insert into plan (code, title, title_en, span_from, span_to) values (?1, ?2, ?3, ?4, ?5)

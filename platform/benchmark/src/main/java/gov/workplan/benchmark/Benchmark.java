@@ -32,6 +32,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import gov.workplan.kafka.KafkaBrokerProcess;
+import gov.workplan.testkit.RecordedSpans;
 import gov.workplan.testkit.TestDatabase;
 import gov.workplan.testkit.TestTokens;
 
@@ -339,11 +340,11 @@ public final class Benchmark {
         long begin = System.nanoTime();
         int i = 0;
         for (Map.Entry<String, String> draft : drafts.entrySet()) {
-            String traceId = hex(16);
+            String traceId = RecordedSpans.newTraceId();
             phase.traceIds.put(draft.getKey(), traceId);
             HttpRequest request = post(reporting + "/api/v1/reports/" + draft.getValue() + "/submit",
                     tokens.get(draft.getKey()), new byte[0]).header("Idempotency-Key", "bench-" + draft.getValue())
-                    .header("traceparent", "00-" + traceId + "-" + hex(8) + "-01").build();
+                    .header("traceparent", RecordedSpans.newTraceparent(traceId)).build();
             CompletableFuture<Void> done = new CompletableFuture<>();
             all.add(done);
             Runnable send = () -> {
@@ -456,12 +457,6 @@ public final class Benchmark {
             }
             ServiceProcess.sleep(50);
         }
-    }
-
-    private static String hex(int bytes) {
-        byte[] random = new byte[bytes];
-        java.util.concurrent.ThreadLocalRandom.current().nextBytes(random);
-        return java.util.HexFormat.of().formatHex(random);
     }
 
     private static double seconds(long nanos) {
