@@ -100,4 +100,15 @@ public abstract class ServiceHealthContract {
         given().when().get("/q/openapi").then().statusCode(200);
         given().when().get("/q/health/live").then().statusCode(200);
     }
+
+    /** Liveness watches the background workers: a relay or audit writer that stopped would make it DOWN. */
+    @Test
+    void givenARunningService_whenLivenessIsRead_thenItReportsTheOutboxRelayAndAuditWriterRunning() {
+        given().when().get("/q/health/live").then().statusCode(200)
+                .body("checks.find { it.name == 'background workers' }.status", org.hamcrest.Matchers.equalTo("UP"))
+                .body("checks.find { it.name == 'background workers' }.data.outbox-relay",
+                        org.hamcrest.Matchers.equalTo("running"))
+                .body("checks.find { it.name == 'background workers' }.data.audit-writer",
+                        org.hamcrest.Matchers.equalTo("running"));
+    }
 }

@@ -52,6 +52,12 @@ public final class TestTokens {
         return sign(claims(role, unit).expiresAt(Instant.now().plusSeconds(3600)), privateKey());
     }
 
+    /** A valid token of one identity holding several roles, as a small office's director might. */
+    public static String identity(String subject, String... roles) {
+        return sign(Jwt.issuer(ISSUER).subject(subject).groups(Set.of(roles)).issuedAt(Instant.now())
+                .expiresAt(Instant.now().plusSeconds(3600)), privateKey());
+    }
+
     /** Well-formed and unexpired, but signed by a key the services do not trust. */
     public static String forged(String role) {
         try {

@@ -28,6 +28,7 @@ public class AuditTrail {
 
     private final BlockingQueue<AuditRecord> pending = new LinkedBlockingQueue<>(100_000);
     private volatile boolean running;
+    private volatile long lastBeat = System.nanoTime();
     private Thread writer;
 
     public void record(AuditRecord entry) {
@@ -58,9 +59,15 @@ public class AuditTrail {
         }
     }
 
+    /** Alive while its thread runs and has gone round its loop (a poll takes a second) lately. */
+    public boolean alive(java.time.Duration staleAfter) {
+        return writer != null && writer.isAlive() && System.nanoTime() - lastBeat < staleAfter.toNanos();
+    }
+
     private void run() {
         List<AuditRecord> batch = new ArrayList<>();
         while (running) {
+            lastBeat = System.nanoTime();
             try {
                 if (batch.isEmpty()) {
                     AuditRecord first = pending.poll(1, TimeUnit.SECONDS);
@@ -75,8 +82,9 @@ public class AuditTrail {
             } catch (InterruptedException e) {
                 pending.addAll(batch);
                 return;
-            } catch (RuntimeException e) {
-                // keep the batch and try again: the database may be restarting
+            } catch (Throwable e) {
+                // Keep the batch and try again: the database may be restarting. An Error of one batch does not
+                // end the writer either; liveness watches that it keeps going round.
                 LOG.warnf("audit: storing %d entries failed, retrying: %s", batch.size(), e.toString());
                 try {
                     Thread.sleep(2_000);

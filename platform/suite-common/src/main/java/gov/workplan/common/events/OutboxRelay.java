@@ -79,6 +79,7 @@ public class OutboxRelay {
 
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
+    private volatile long lastBeat = System.nanoTime();
     private Thread worker;
 
     void start(@Observes StartupEvent event) {
@@ -102,9 +103,19 @@ public class OutboxRelay {
         wakeUp.release();
     }
 
+    /**
+     * Alive while its thread runs and has gone round its loop lately (a batch waits at most the ack timeout,
+     * a back-off at most 15 s); liveness reports it, so a relay that stopped is a restarted pod, not silence.
+     */
+    public boolean alive(Duration staleAfter) {
+        return worker != null && worker.isAlive()
+                && System.nanoTime() - lastBeat < staleAfter.toNanos() + ackTimeout.toNanos();
+    }
+
     private void run() {
         long backoffMillis = 0;
         while (running) {
+            lastBeat = System.nanoTime();
             try {
                 int published = publishBatch();
                 backoffMillis = 0;
@@ -115,7 +126,10 @@ public class OutboxRelay {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
+                // Any failure of one batch, an Error too (a StackOverflowError in a serializer, an OOM of one
+                // oversized batch): the rows stay unpublished and the relay tries again. An OOM of the whole
+                // JVM ends the process instead (-XX:+ExitOnOutOfMemoryError), and the pod restarts.
                 backoffMillis = Math.min(Math.max(backoffMillis * 2, 250), 15_000);
                 LOG.warnf("outbox: publishing failed, retrying in %d ms: %s", backoffMillis, e.toString());
                 sleepQuietly(backoffMillis);

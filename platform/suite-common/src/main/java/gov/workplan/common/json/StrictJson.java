@@ -1,6 +1,7 @@
 package gov.workplan.common.json;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -43,6 +45,30 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
         // PostgreSQL cannot store U+0000 in text: refuse it here, naming the field, instead of failing at commit.
         mapper.registerModule(new SimpleModule("no-nul-in-strings").addDeserializer(String.class, new NoNulStrings()));
+        // 1E-999999999 is three bytes of exponent and a billion digits in plain form: bounded where it is read.
+        mapper.registerModule(new SimpleModule("bounded-decimals").addDeserializer(BigDecimal.class, new BoundedDecimals()));
+    }
+
+    /** The most digits, and the largest exponent either way, a decimal in a request may have. */
+    public static final int MAX_DECIMAL_DIGITS = 40;
+
+    /** Decimals as Jackson reads them, refusing those whose plain form would be huge. */
+    static final class BoundedDecimals extends StdScalarDeserializer<BigDecimal> {
+
+        BoundedDecimals() {
+            super(BigDecimal.class);
+        }
+
+        @Override
+        public BigDecimal deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            BigDecimal value = NumberDeserializers.BigDecimalDeserializer.instance.deserialize(p, ctxt);
+            if (value != null && (Math.abs(value.scale()) > MAX_DECIMAL_DIGITS
+                    || value.precision() - value.scale() > MAX_DECIMAL_DIGITS)) {
+                throw InvalidFormatException.from(p, "must be a number of at most " + MAX_DECIMAL_DIGITS
+                        + " digits either side of the point", p.getText(), BigDecimal.class);
+            }
+            return value;
+        }
     }
 
     /** Strings as Jackson reads them, refusing the NUL character. */

@@ -19,6 +19,8 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -51,6 +53,41 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response mismatchedBody(MismatchedInputException e, UriInfo uri) {
         return unreadableBody(e, uri);
+    }
+
+    /**
+     * A declared limit of a request field (@Size, @Min, @Max on the request records) is exceeded: a 400 naming
+     * each field as the caller sent it ({@code content.indicators[0].explanation}), not as Java calls it.
+     */
+    @ServerExceptionMapper
+    public Response violations(ConstraintViolationException e, UriInfo uri) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(fieldPath(v.getPropertyPath()), v.getMessage())).distinct()
+                .sorted(java.util.Comparator.comparing(FieldError::field)).toList();
+        return answer(ApiProblem.invalid(errors.isEmpty() ? List.of(new FieldError("body", "is invalid")) : errors)
+                .toProblem(path(uri)));
+    }
+
+    static String fieldPath(jakarta.validation.Path path) {
+        StringBuilder field = new StringBuilder();
+        for (jakarta.validation.Path.Node node : path) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
+                    || node.getKind() == ElementKind.CONSTRUCTOR || node.getKind() == ElementKind.RETURN_VALUE) {
+                continue;
+            }
+            if (node.isInIterable() && node.getIndex() != null) {
+                field.append('[').append(node.getIndex()).append(']');
+            } else if (node.isInIterable() && node.getKey() != null) {
+                field.append('[').append(node.getKey()).append(']');
+            }
+            if (node.getName() != null && !node.getName().startsWith("<")) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(node.getName());
+            }
+        }
+        return field.isEmpty() ? "body" : field.toString();
     }
 
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })

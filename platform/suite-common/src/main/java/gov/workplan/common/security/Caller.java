@@ -1,11 +1,14 @@
 package gov.workplan.common.security;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import gov.workplan.common.problem.ApiProblem;
+import gov.workplan.common.problem.FieldError;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -17,9 +20,24 @@ public class Caller {
     @Inject
     SecurityIdentity identity;
 
-    /** The token's subject: a stable id of the person or system. */
+    /** The most characters a token subject may have: every service stores it as an actor in varchar(200). */
+    public static final int MAX_SUBJECT = 200;
+
+    /**
+     * The token's subject: a stable id of the person or system, written as the actor of every change. A
+     * subject longer than any service stores is refused (401 naming it) rather than failing the write.
+     */
     public String id() {
-        return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+        if (identity.isAnonymous()) {
+            return "anonymous";
+        }
+        String subject = identity.getPrincipal().getName();
+        if (subject == null || subject.isBlank() || subject.length() > MAX_SUBJECT) {
+            throw new ApiProblem(401, "unauthenticated", "Authentication required", "the token's subject must be 1 to "
+                    + MAX_SUBJECT + " characters", List.of(new FieldError("token.sub", "must be 1 to " + MAX_SUBJECT
+                            + " characters")));
+        }
+        return subject;
     }
 
     public Set<String> roles() {
