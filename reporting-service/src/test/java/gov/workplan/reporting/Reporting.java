@@ -81,8 +81,8 @@ public final class Reporting {
 
     /** Uploads a filled template as the unit's information officer. */
     public static ValidatableResponse upload(String unit, byte[] workbook) {
-        return given().auth().oauth2(TestTokens.reporter(unit)).contentType(Xlsx.MEDIA_TYPE).body(workbook).when()
-                .post("/api/v1/report-workbooks").then();
+        return given().auth().oauth2(TestTokens.reporter(unit)).contentType(Xlsx.MEDIA_TYPE).queryParam("unit", unit)
+                .body(workbook).when().post("/api/v1/report-workbooks").then();
     }
 
     /** An accepted report of the unit for the period. */

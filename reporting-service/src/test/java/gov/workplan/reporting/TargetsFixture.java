@@ -37,9 +37,16 @@ public final class TargetsFixture {
 
     /** Publishes a fresh plan and waits until reporting-service has applied all of it. */
     public static String publishPlan() {
+        return publishPlan(java.time.Instant.now());
+    }
+
+    /** The same plan, registered by targets-service at {@code loadedAt}: when "this system" began watching it. */
+    public static String publishPlan(java.time.Instant loadedAt) {
         String plan = "rp-" + UUID.randomUUID().toString().substring(0, 8);
+        ObjectNode registered = event(plan, "plan.registered", planPayload(plan));
+        registered.put("occurredAt", loadedAt.toString());
         publish(plan, List.of(
-                event(plan, "plan.registered", planPayload(plan)),
+                registered,
                 event(plan, "unit.registered", unit("shenzhen", "深圳市", "CITY", null)),
                 event(plan, "unit.registered", unit("futian", "福田区", "DISTRICT", "shenzhen")),
                 event(plan, "unit.registered", unit("nanshan", "南山区", "DISTRICT", "shenzhen")),

@@ -16,10 +16,13 @@ import gov.workplan.common.problem.FieldErrors;
 import gov.workplan.common.security.Caller;
 import gov.workplan.common.security.Roles;
 import gov.workplan.reporting.domain.InformationOfficer;
+import gov.workplan.reporting.domain.Limits;
 import gov.workplan.reporting.persistence.PlanCopy;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -57,9 +60,9 @@ public class OfficerResource {
     }
 
     @Schema(name = "NewInformationOfficer")
-    public record NewOfficer(@Schema(required = true, example = "王明") String name,
-            @Schema(required = true, example = "0755-88888888") String phone,
-            @Schema(required = true, example = "wangming@futian.gov.cn") String email) {
+    public record NewOfficer(@Schema(required = true, example = "王明") @Size(max = Limits.OFFICER_NAME) String name,
+            @Schema(required = true, example = "0755-88888888") @Size(max = Limits.OFFICER_PHONE) String phone,
+            @Schema(required = true, example = "wangming@futian.gov.cn") @Size(max = Limits.OFFICER_EMAIL) String email) {
     }
 
     @GET
@@ -83,7 +86,7 @@ public class OfficerResource {
     @APIResponse(responseCode = "201", description = "Registered.")
     @APIResponse(responseCode = "400", description = "Invalid fields, all named.")
     @APIResponse(responseCode = "404", description = "No such unit.")
-    public Response register(@PathParam("unit") String unit, NewOfficer request) {
+    public Response register(@PathParam("unit") String unit, @Valid NewOfficer request) {
         requireUnit(unit);
         FieldErrors errors = new FieldErrors();
         if (request == null) {

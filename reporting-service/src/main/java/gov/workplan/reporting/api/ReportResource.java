@@ -23,6 +23,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.panache.common.Parameters;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -63,7 +64,7 @@ public class ReportResource {
     public List<ReportView> list(@Parameter(example = "szfb-2010-98") @QueryParam("plan") String plan,
             @Parameter(example = "2011-Q1") @QueryParam("period") String period,
             @Parameter(example = "futian") @QueryParam("unit") String unit,
-            @Parameter(description = "DRAFT, SUBMITTED, RETURNED or ACCEPTED.") @QueryParam("status") String status) {
+            @Parameter(description = "DRAFT, SUBMITTED, RETURNED, ACCEPTED or CORRECTION_REQUESTED.") @QueryParam("status") String status) {
         String scopedUnit = unit;
         if (caller.hasRole(Roles.REPORTER) && !caller.hasRole(Roles.OFFICE) && !caller.hasRole(Roles.LEADER)
                 && !caller.hasRole(Roles.SERVICE)) {
@@ -122,7 +123,7 @@ public class ReportResource {
     @APIResponse(responseCode = "400", description = "Invalid fields, all named.")
     @APIResponse(responseCode = "404", description = "No such plan, period or unit.")
     @APIResponse(responseCode = "409", description = "The unit already has a report for the period.")
-    public Response create(ReportRequests.NewReport request) {
+    public Response create(@Valid ReportRequests.NewReport request) {
         if (request == null) {
             throw ApiProblem.invalid("body", "plan, period and unit are required");
         }
@@ -149,12 +150,13 @@ public class ReportResource {
     @Operation(summary = "Edit a draft or returned report", description = "Replaces the content; the earlier one stays "
             + "under /versions. Roles: reporter (own unit), office.")
     @APIResponse(responseCode = "409", description = "The report is submitted or accepted.")
-    public ReportView edit(@PathParam("id") String id, ReportRequests.Edit request) {
+    public ReportView edit(@PathParam("id") String id, @Parameter(description = "The report's ETag as last read; a stale one is refused with 412.") @HeaderParam("If-Match") String ifMatch,
+            @Valid ReportRequests.Edit request) {
         Report report = writable(id);
         if (request == null || request.content() == null) {
             throw ApiProblem.invalid("content", "is required");
         }
-        return ReportView.of(reports.edit(report.id, request.content(), caller.id()), reports);
+        return ReportView.of(reports.edit(report.id, request.content(), ReportETag.expected(ifMatch), caller.id()), reports);
     }
 
     @POST
@@ -163,25 +165,30 @@ public class ReportResource {
     @Operation(summary = "Submit a report", description = "Checks the content completely and answers every error at once; "
             + "a rejected submit changes nothing. The server stamps the time: ON_TIME before the period's deadline, "
             + "LATE (and by how much) after. With an Idempotency-Key, retries, even concurrent ones, make one submission "
-            + "and answer it again (header Idempotency-Replayed: true). Roles: reporter (own unit), office.")
+            + "and answer it again as it was first answered (header Idempotency-Replayed: true); the key is the caller's "
+            + "own and this action's, and the same key sent with another report is a 422. Roles: reporter (own unit), office.")
     @APIResponse(responseCode = "200", description = "Submitted (or the submission this key already made).")
     @APIResponse(responseCode = "400", description = "The report is incomplete or invalid; every error is named.")
     @APIResponse(responseCode = "409", description = "The report is not a draft or returned report.")
+    @APIResponse(responseCode = "412", description = "If-Match names a version the report has moved on from.")
+    @APIResponse(responseCode = "422", description = "The caller's Idempotency-Key was used for another report.")
     public Response submit(@PathParam("id") String id,
             @Parameter(description = "Any printable ASCII string up to 200 characters, new for each intended submission.")
-            @HeaderParam("Idempotency-Key") String idempotencyKey) {
+            @HeaderParam("Idempotency-Key") String idempotencyKey, @Parameter(description = "The report's ETag as last read; a stale one is refused with 412.") @HeaderParam("If-Match") String ifMatch) {
         if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
             throw ApiProblem.invalid("Idempotency-Key", "must be 1 to 200 printable ASCII characters");
         }
         Report report = writable(id);
-        Reports.Submission submission = reports.submit(report.id, idempotencyKey, caller.id());
+        Reports.Submission submission = reports.submit(report.id, idempotencyKey, ReportETag.expected(ifMatch), caller.id());
         if (!submission.replayed()) {
             // Counted once committed (submit is its own transaction); a replayed key is not a new submission.
             registry.counter("workplan.reports.submitted", "category", plans.unitCategory(report.unitCode),
                     "timeliness", String.valueOf(submission.report().timeliness)).increment();
         }
-        return Response.ok(ReportView.of(submission.report(), reports))
-                .header("Idempotency-Replayed", submission.replayed() ? "true" : null).build();
+        ReportView answer = submission.replayed()
+                ? ReportView.asOf(submission.report(), reports.versionOf(submission.report(), submission.version()), reports)
+                : ReportView.of(submission.report(), reports);
+        return Response.ok(answer).header("Idempotency-Replayed", submission.replayed() ? "true" : null).build();
     }
 
     @POST
@@ -189,8 +196,8 @@ public class ReportResource {
     @RolesAllowed(Roles.OFFICE)
     @Operation(summary = "Accept a submitted report", description = "Role: office.")
     @APIResponse(responseCode = "409", description = "The report is not submitted.")
-    public ReportView accept(@PathParam("id") String id) {
-        return ReportView.of(reports.accept(uuid(id), caller.id()), reports);
+    public ReportView accept(@PathParam("id") String id, @Parameter(description = "The report's ETag as last read; a stale one is refused with 412.") @HeaderParam("If-Match") String ifMatch) {
+        return ReportView.of(reports.accept(uuid(id), ReportETag.expected(ifMatch), caller.id()), reports);
     }
 
     @POST
@@ -200,8 +207,10 @@ public class ReportResource {
     @Operation(summary = "Return a submitted report for revision", description = "With the reason. Role: office.")
     @APIResponse(responseCode = "400", description = "No reason.")
     @APIResponse(responseCode = "409", description = "The report is not submitted.")
-    public ReportView returnForRevision(@PathParam("id") String id, ReportRequests.Return request) {
-        return ReportView.of(reports.returnForRevision(uuid(id), request == null ? null : request.reason(), caller.id()),
+    public ReportView returnForRevision(@PathParam("id") String id, @Parameter(description = "The report's ETag as last read; a stale one is refused with 412.") @HeaderParam("If-Match") String ifMatch,
+            @Valid ReportRequests.Return request) {
+        return ReportView.of(reports.returnForRevision(uuid(id), request == null ? null : request.reason(),
+                ReportETag.expected(ifMatch), caller.id()),
                 reports);
     }
 
@@ -209,19 +218,51 @@ public class ReportResource {
     @Path("{id}/corrections")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.OFFICE, Roles.REPORTER })
-    @Operation(summary = "Correct an accepted report", description = "A new version with the reason, checked like a "
-            + "submission; the accepted version stays under /versions. Roles: reporter (own unit), office.")
-    @APIResponse(responseCode = "201", description = "Corrected.")
+    @Operation(summary = "Correct an accepted report", description = "Checked like a submission, with a reason. Four "
+            + "eyes: a reporter's correction is a *request* — the report becomes CORRECTION_REQUESTED, the accepted "
+            + "figures keep counting, and nothing changes for assessment until the office accepts it "
+            + "(…/corrections/accept) or returns it with a reason (…/corrections/return). The office's own correction "
+            + "takes effect at once. Every step is a version under /versions. Roles: reporter (own unit), office.")
+    @APIResponse(responseCode = "201", description = "Corrected (office) or the correction requested (reporter).")
     @APIResponse(responseCode = "400", description = "Invalid content or no reason; every error is named.")
-    @APIResponse(responseCode = "409", description = "The report is not accepted.")
-    public Response correct(@PathParam("id") String id, ReportRequests.Correction request) {
+    @APIResponse(responseCode = "409", description = "The report is not accepted, or a correction already awaits the office.")
+    public Response correct(@PathParam("id") String id, @Parameter(description = "The report's ETag as last read; a stale one is refused with 412.") @HeaderParam("If-Match") String ifMatch,
+            @Valid ReportRequests.Correction request) {
         Report report = writable(id);
         if (request == null) {
             throw ApiProblem.invalid("body", "content and reason are required");
         }
-        Report corrected = reports.correct(report.id, request.content(), request.reason(), caller.id());
+        Report corrected = caller.hasRole(Roles.OFFICE)
+                ? reports.correct(report.id, request.content(), request.reason(), ReportETag.expected(ifMatch), caller.id())
+                : reports.requestCorrection(report.id, request.content(), request.reason(), ReportETag.expected(ifMatch),
+                        caller.id());
         return Response.created(URI.create("/api/v1/reports/" + corrected.id + "/versions"))
                 .entity(ReportView.of(corrected, reports)).build();
+    }
+
+    @POST
+    @Path("{id}/corrections/accept")
+    @RolesAllowed(Roles.OFFICE)
+    @Operation(summary = "Accept a unit's requested correction", description = "The proposal becomes the report's "
+            + "content and counts from now on (report.corrected is published, with the unit's reason). Role: office.")
+    @APIResponse(responseCode = "409", description = "No correction awaits the office.")
+    public ReportView acceptCorrection(@PathParam("id") String id, @Parameter(description = "The report's ETag as last read; a stale one is refused with 412.") @HeaderParam("If-Match") String ifMatch) {
+        return ReportView.of(reports.acceptCorrection(uuid(id), ReportETag.expected(ifMatch), caller.id()), reports);
+    }
+
+    @POST
+    @Path("{id}/corrections/return")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.OFFICE)
+    @Operation(summary = "Return a unit's requested correction", description = "With the reason; the accepted figures "
+            + "stay as they were and the report is ACCEPTED again. Role: office.")
+    @APIResponse(responseCode = "400", description = "No reason.")
+    @APIResponse(responseCode = "409", description = "No correction awaits the office.")
+    public ReportView returnCorrection(@PathParam("id") String id, @Parameter(description = "The report's ETag as last read; a stale one is refused with 412.") @HeaderParam("If-Match") String ifMatch,
+            @Valid ReportRequests.Return request) {
+        return ReportView.of(reports.returnCorrection(uuid(id), request == null ? null : request.reason(),
+                ReportETag.expected(ifMatch), caller.id()),
+                reports);
     }
 
     @POST
@@ -230,11 +271,14 @@ public class ReportResource {
     @RolesAllowed(Roles.OFFICE)
     @Operation(summary = "Import past reports", description = "Migrates reports made before the system (e.g. the plan's "
             + "2011–2012 reports): each is checked like a submission, all before any is written, and stored as accepted "
-            + "and imported with its original submission time, which decides its timeliness. Role: office.")
+            + "and imported with its original submission time, which decides its timeliness, with the import's reason "
+            + "and source kept in its version. Only periods whose deadline passed before the plan was loaded here (or "
+            + "before `reporting.import.cut-over`) may be imported; a period this system watched answers 409. Role: office.")
     @APIResponse(responseCode = "201", description = "Imported; the reports in the order given.")
     @APIResponse(responseCode = "400", description = "Invalid reports; every error is named, nothing is written.")
     @APIResponse(responseCode = "404", description = "No such plan.")
-    public Response importPast(ReportRequests.Import request) {
+    @APIResponse(responseCode = "409", description = "A period this system watched: its reports are made here.")
+    public Response importPast(@Valid ReportRequests.Import request) {
         FieldErrors errors = new FieldErrors();
         if (request == null || request.plan() == null) {
             errors.add("plan", "is required");
@@ -245,7 +289,8 @@ public class ReportResource {
             errors.add("reports", "at most 10000 reports per import");
         }
         errors.throwIfAny();
-        List<ReportView> imported = reports.importPast(request.plan(), request.reports(), caller.id()).stream()
+        List<ReportView> imported = reports.importPast(request.plan(), request.reports(), request.reason(),
+                request.source(), caller.id()).stream()
                 .map(r -> ReportView.of(r, reports)).toList();
         return Response.status(Response.Status.CREATED).entity(imported).build();
     }
@@ -286,7 +331,7 @@ public class ReportResource {
         try {
             return ReportStatus.valueOf(text);
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalid("status", "must be one of DRAFT, SUBMITTED, RETURNED, ACCEPTED");
+            throw ApiProblem.invalid("status", "must be one of DRAFT, SUBMITTED, RETURNED, ACCEPTED, CORRECTION_REQUESTED");
         }
     }
 }

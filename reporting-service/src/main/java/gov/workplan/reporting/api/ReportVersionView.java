@@ -17,10 +17,11 @@ import gov.workplan.reporting.domain.Timeliness;
 public record ReportVersionView(int version, ReportAction action, ReportStatus status, ReportContent content,
         List<Warning> warnings, String reason, @Schema(description = "Token subject.") String actor, Instant at,
         @Schema(description = "For a submission: on time or late, and by how many seconds.") Timeliness timeliness,
-        Long lateBySeconds) {
+        Long lateBySeconds,
+        @Schema(description = "For an import: where the report came from.") String sourceReference) {
 
     static ReportVersionView of(ReportVersion v, Reports reports) {
         return new ReportVersionView(v.version, v.action, v.status, reports.content(v), reports.warnings(v), v.reason,
-                v.actor, v.at, v.timeliness, v.lateBySeconds);
+                v.actor, v.at, v.timeliness, v.lateBySeconds, v.sourceReference);
     }
 }

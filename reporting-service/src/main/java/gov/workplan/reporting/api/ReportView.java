@@ -29,11 +29,29 @@ public record ReportView(
         @Schema(description = "Migrated from before the system, with its original submission time.") boolean imported,
         Instant createdAt,
         String createdBy,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @Schema(description = "The unit's requested correction awaiting the office (status CORRECTION_REQUESTED); "
+                + "until the office accepts it, `content` — the accepted figures — is what counts.")
+        CorrectionRequest correctionRequest) {
+
+    @Schema(name = "CorrectionRequest", description = "A unit's requested correction of an accepted report.")
+    public record CorrectionRequest(ReportContent content, String reason, String requestedBy, Instant requestedAt) {
+    }
+
+    /** The report as one of its versions left it: how a replayed request is answered as it first was. */
+    static ReportView asOf(Report r, gov.workplan.reporting.domain.ReportVersion v, Reports reports) {
+        if (v == null) {
+            return of(r, reports);
+        }
+        return new ReportView(r.id, r.planCode, r.periodCode, r.unitCode, v.status, v.version, reports.content(v),
+                reports.warnings(v), r.firstSubmittedAt, r.timeliness, r.lateBySeconds, r.imported, r.createdAt,
+                r.createdBy, v.at, null);
+    }
 
     static ReportView of(Report r, Reports reports) {
         return new ReportView(r.id, r.planCode, r.periodCode, r.unitCode, r.status, r.version, reports.content(r),
                 reports.warnings(r), r.firstSubmittedAt, r.timeliness, r.lateBySeconds, r.imported, r.createdAt,
-                r.createdBy, r.updatedAt);
+                r.createdBy, r.updatedAt, r.proposedContent == null ? null
+                        : new CorrectionRequest(reports.proposedContent(r), r.proposedReason, r.proposedBy, r.proposedAt));
     }
 }

@@ -2,7 +2,6 @@ package gov.workplan.reporting.api;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -10,18 +9,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
-import org.dhatim.fastexcel.reader.Cell;
-import org.dhatim.fastexcel.reader.CellType;
-import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
-import org.dhatim.fastexcel.reader.Sheet;
 
 import gov.workplan.common.excel.Xlsx;
+import gov.workplan.common.excel.XlsxUpload;
 import gov.workplan.common.problem.FieldErrors;
 import gov.workplan.reporting.domain.ExpectedReport;
 import gov.workplan.reporting.domain.ExpectedReport.ExpectedIndicator;
@@ -144,97 +139,82 @@ public final class ReportWorkbook {
         return out.toByteArray();
     }
 
-    /** Reads a filled template. Empty value or progress cells are left out, as in a half-written draft. */
-    public static Read read(InputStream in) {
+    /**
+     * Reads a filled template within {@link XlsxUpload.Limits#REPORT_TEMPLATE}. Empty value or progress cells
+     * are left out, as in a half-written draft. A file beyond the limits throws a 400/413 problem; cell errors
+     * are collected in the answer, each named by its cell.
+     */
+    public static Read read(byte[] file) {
         FieldErrors errors = new FieldErrors();
         Map<String, String> cellOf = new LinkedHashMap<>();
         List<IndicatorValue> indicators = new ArrayList<>();
         List<TaskProgress> tasks = new ArrayList<>();
-        Header header = null;
-        try (ReadableWorkbook wb = new ReadableWorkbook(in)) {
-            Optional<Sheet> indicatorSheet = wb.findSheet(INDICATORS);
-            Optional<Sheet> taskSheet = wb.findSheet(TASKS);
-            if (indicatorSheet.isEmpty() || taskSheet.isEmpty()) {
+        try (XlsxUpload wb = XlsxUpload.open(file, XlsxUpload.Limits.REPORT_TEMPLATE)) {
+            if (!wb.hasSheet(INDICATORS) || !wb.hasSheet(TASKS)) {
                 errors.add("file", "is not a report template: sheets '" + INDICATORS + "' and '" + TASKS
-                        + "' are required; download a template from /api/v1/reports/template");
+                        + "' are required; download a template from /api/v1/report-workbooks/template");
                 return new Read(null, null, cellOf, errors);
             }
-            List<Row> rows = indicatorSheet.get().read();
-            header = new Header(text(rows, PLAN_ROW, 1), text(rows, PERIOD_ROW, 1), text(rows, UNIT_ROW, 1));
-            requireHeader(header.plan(), PLAN_ROW, errors);
-            requireHeader(header.period(), PERIOD_ROW, errors);
-            requireHeader(header.unit(), UNIT_ROW, errors);
+            List<Row> rows = wb.rows(INDICATORS);
+            Header header = new Header(headerText(wb, rows, PLAN_ROW, errors), headerText(wb, rows, PERIOD_ROW, errors),
+                    headerText(wb, rows, UNIT_ROW, errors));
             for (Row row : rows) {
-                if (row.getRowNum() - 1 <= INDICATOR_HEAD_ROW || blank(cellText(row, 0))) {
+                String code = wb.text(INDICATORS, row, 0, errors);
+                if (row.getRowNum() - 1 <= INDICATOR_HEAD_ROW || blank(code)) {
                     continue;
                 }
-                String at = "indicators[" + indicators.size() + "]";
-                Cell value = cell(row, VALUE_COL);
-                if (value == null || value.getType() == CellType.EMPTY || blank(value.getRawValue())) {
-                    continue;
-                }
-                BigDecimal number = number(value, INDICATORS, errors);
+                BigDecimal number = wb.number(INDICATORS, row, VALUE_COL, errors);
+                String explanation = emptyToNull(wb.text(INDICATORS, row, EXPLANATION_COL, errors));
                 if (number == null) {
                     continue;
                 }
-                String code = cellText(row, 0).trim();
-                cellOf.put(at, address(INDICATORS, row, 0));
-                cellOf.put(at + ".indicator", address(INDICATORS, row, 0));
-                cellOf.put(at + ".value", address(INDICATORS, row, VALUE_COL));
-                cellOf.put(at + ".explanation", address(INDICATORS, row, EXPLANATION_COL));
-                indicators.add(new IndicatorValue(code, number, emptyToNull(cellText(row, EXPLANATION_COL))));
+                String at = "indicators[" + indicators.size() + "]";
+                cellOf.put(at, XlsxUpload.address(INDICATORS, row, 0));
+                cellOf.put(at + ".indicator", XlsxUpload.address(INDICATORS, row, 0));
+                cellOf.put(at + ".value", XlsxUpload.address(INDICATORS, row, VALUE_COL));
+                cellOf.put(at + ".explanation", XlsxUpload.address(INDICATORS, row, EXPLANATION_COL));
+                indicators.add(new IndicatorValue(code.trim(), number, explanation));
             }
-            for (Row row : taskSheet.get().read()) {
-                if (row.getRowNum() - 1 <= TASK_HEAD_ROW || blank(cellText(row, 0))) {
+            for (Row row : wb.rows(TASKS)) {
+                String code = wb.text(TASKS, row, 0, errors);
+                if (row.getRowNum() - 1 <= TASK_HEAD_ROW || blank(code)) {
                     continue;
                 }
-                String progressText = emptyToNull(cellText(row, PROGRESS_COL));
+                String progressText = emptyToNull(wb.text(TASKS, row, PROGRESS_COL, errors));
+                String note = emptyToNull(wb.text(TASKS, row, NOTE_COL, errors));
+                String evidence = emptyToNull(wb.text(TASKS, row, EVIDENCE_COL, errors));
                 if (progressText == null) {
                     continue;
                 }
                 ReportContent.Progress progress = progress(progressText.trim());
                 if (progress == null) {
-                    errors.add(address(TASKS, row, PROGRESS_COL), "must be one of NOT_STARTED, IN_PROGRESS, DONE, "
-                            + "BLOCKED; got '" + progressText + "'");
+                    errors.add(XlsxUpload.address(TASKS, row, PROGRESS_COL), "must be one of NOT_STARTED, IN_PROGRESS, "
+                            + "DONE, BLOCKED; got '" + (progressText.length() > 40 ? progressText.substring(0, 40) + "…"
+                                    : progressText) + "'");
                     continue;
                 }
                 String at = "tasks[" + tasks.size() + "]";
-                cellOf.put(at, address(TASKS, row, 0));
-                cellOf.put(at + ".task", address(TASKS, row, 0));
-                cellOf.put(at + ".progress", address(TASKS, row, PROGRESS_COL));
-                cellOf.put(at + ".note", address(TASKS, row, NOTE_COL));
-                cellOf.put(at + ".evidenceUrl", address(TASKS, row, EVIDENCE_COL));
-                tasks.add(new TaskProgress(cellText(row, 0).trim(), progress, emptyToNull(cellText(row, NOTE_COL)),
-                        emptyToNull(cellText(row, EVIDENCE_COL))));
+                cellOf.put(at, XlsxUpload.address(TASKS, row, 0));
+                cellOf.put(at + ".task", XlsxUpload.address(TASKS, row, 0));
+                cellOf.put(at + ".progress", XlsxUpload.address(TASKS, row, PROGRESS_COL));
+                cellOf.put(at + ".note", XlsxUpload.address(TASKS, row, NOTE_COL));
+                cellOf.put(at + ".evidenceUrl", XlsxUpload.address(TASKS, row, EVIDENCE_COL));
+                tasks.add(new TaskProgress(code.trim(), progress, note, evidence));
             }
-        } catch (IOException | RuntimeException e) {
-            // A file that is not a readable workbook (a renamed .xls, a zip bomb's refusal, random bytes).
-            errors.add("file", "is not a readable .xlsx workbook");
-            return new Read(null, null, cellOf, errors);
-        }
-        return new Read(header, new ReportContent(indicators, tasks), cellOf, errors);
-    }
-
-    private static void requireHeader(String value, int row, FieldErrors errors) {
-        if (blank(value)) {
-            errors.add(INDICATORS + "!B" + (row + 1), "is required: the template's plan, period and unit tie it to its report");
+            return new Read(header, new ReportContent(indicators, tasks), cellOf, errors);
         }
     }
 
-    private static BigDecimal number(Cell cell, String sheet, FieldErrors errors) {
-        String at = sheet + "!" + cell.getAddress();
-        if (cell.getType() == CellType.NUMBER) {
-            return cell.asNumber();
-        }
-        if (cell.getType() == CellType.STRING) {
-            try {
-                return new BigDecimal(cell.getRawValue().trim().replace(",", ""));
-            } catch (NumberFormatException e) {
-                errors.add(at, "must be a number; got '" + cell.getRawValue() + "'");
-                return null;
+    private static String headerText(XlsxUpload wb, List<Row> rows, int rowIndex, FieldErrors errors) {
+        for (Row r : rows) {
+            if (r.getRowNum() - 1 == rowIndex) {
+                String t = wb.text(INDICATORS, r, 1, errors);
+                if (!blank(t)) {
+                    return t.trim();
+                }
             }
         }
-        errors.add(at, "must be a number typed into the cell, not a " + cell.getType().name().toLowerCase());
+        errors.add(INDICATORS + "!B" + (rowIndex + 1), "is required: the template's plan, period and unit tie it to its report");
         return null;
     }
 
@@ -245,32 +225,6 @@ public final class ReportWorkbook {
             }
         }
         return null;
-    }
-
-    private static Cell cell(Row row, int col) {
-        return col < row.getCellCount() ? row.getCell(col) : null;
-    }
-
-    private static String cellText(Row row, int col) {
-        Cell c = cell(row, col);
-        if (c == null || c.getType() == CellType.EMPTY) {
-            return null;
-        }
-        return c.getType() == CellType.NUMBER ? c.asNumber().stripTrailingZeros().toPlainString() : c.getText();
-    }
-
-    private static String text(List<Row> rows, int row, int col) {
-        for (Row r : rows) {
-            if (r.getRowNum() - 1 == row) {
-                String t = cellText(r, col);
-                return t == null ? null : t.trim();
-            }
-        }
-        return null;
-    }
-
-    private static String address(String sheet, Row row, int col) {
-        return sheet + "!" + (char) ('A' + col) + row.getRowNum();
     }
 
     private static void label(Worksheet ws, int row, String label, String value) {

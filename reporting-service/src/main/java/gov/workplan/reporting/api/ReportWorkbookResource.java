@@ -1,6 +1,5 @@
 package gov.workplan.reporting.api;
 
-import java.io.ByteArrayInputStream;
 import java.net.URI;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -33,9 +32,6 @@ import jakarta.ws.rs.core.Response;
 @Tag(name = "Report workbooks", description = "Excel report templates (报送表): generated per unit and period, "
         + "uploaded back as draft reports.")
 public class ReportWorkbookResource {
-
-    /** A filled template is a few kilobytes; anything near this is not one. */
-    private static final int MAX_BYTES = 2 * 1024 * 1024;
 
     @Inject
     Reports reports;
@@ -80,27 +76,33 @@ public class ReportWorkbookResource {
     @Consumes(Xlsx.MEDIA_TYPE)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.OFFICE, Roles.REPORTER })
-    @Operation(summary = "Upload a filled template as a draft", description = "Reads the plan, period and unit from the "
-            + "file. Creates the unit's draft report, or edits its draft or returned report (a new version). Every error "
-            + "names its cell, e.g. `Indicators!F8`; an upload with errors changes nothing. Submitting stays a separate, "
+    @Operation(summary = "Upload a filled template as a draft", description = "The request names the unit it uploads "
+            + "for (`unit`); a reporter may upload only for its own unit, and that is decided before the file is read. "
+            + "The file's unit (cell B4) must be that unit; its plan and period (B2, B3) say which report it fills. "
+            + "Creates the unit's draft report, or edits its draft or returned report (a new version). The file is read "
+            + "within bounds (2 MB, 10 MB unpacked, 8 sheets, 5,000 rows a sheet, 4,000 characters a cell, numbers of "
+            + "at most 30 characters and 10 decimals); formulas are refused, never evaluated. Every error names its "
+            + "cell, e.g. `Indicators!F8`; an upload with errors changes nothing. Submitting stays a separate, "
             + "deliberate step (POST /api/v1/reports/{id}/submit). Roles: reporter (own unit), office.")
     @APIResponse(responseCode = "200", description = "The draft or returned report, edited.")
     @APIResponse(responseCode = "201", description = "A new draft report.")
-    @APIResponse(responseCode = "400", description = "Not a template, or cells in error; every one is named.")
-    @APIResponse(responseCode = "403", description = "A reporter uploaded another unit's template.")
+    @APIResponse(responseCode = "400", description = "Not a template, beyond a limit, or cells in error; every one is named.")
+    @APIResponse(responseCode = "403", description = "A reporter uploaded for another unit.")
     @APIResponse(responseCode = "409", description = "The unit's report is submitted or accepted: correct it instead.")
-    @APIResponse(responseCode = "413", description = "The file is larger than 2 MB.")
-    public Response upload(byte[] file) {
-        if (file == null || file.length == 0) {
-            throw ApiProblem.invalid("file", "is required: the filled .xlsx template as the request body");
+    @APIResponse(responseCode = "413", description = "The file is larger than 2 MB, or unpacks to more than 10 MB.")
+    public Response upload(@Parameter(required = true, description = "The unit the file reports for; must equal "
+            + "its cell B4.", example = "futian") @QueryParam("unit") String unit, byte[] file) {
+        if (unit == null || unit.isBlank()) {
+            throw ApiProblem.invalid("unit", "is required: the unit the file reports for, e.g. ?unit=futian");
         }
-        if (file.length > MAX_BYTES) {
-            throw ApiProblem.tooLarge("file", "must be at most 2 MB; a filled template is a few kilobytes");
-        }
-        ReportWorkbook.Read read = ReportWorkbook.read(new ByteArrayInputStream(file));
+        ReportAccess.requireOwnUnit(caller, unit);
+        ReportWorkbook.Read read = ReportWorkbook.read(file);
         read.errors().throwIfAny();
         ReportWorkbook.Header h = read.header();
-        ReportAccess.requireOwnUnit(caller, h.unit());
+        if (!unit.equals(h.unit())) {
+            throw ApiProblem.invalid(ReportWorkbook.INDICATORS + "!B4", "is the unit '" + h.unit()
+                    + "', but the upload is for '" + unit + "': upload each unit's own template");
+        }
         Reports.Context ctx = reports.context(h.plan(), h.period(), h.unit());
         read.inCells(SubmissionRules.checkDraft(read.content(), ctx.expected())).throwIfAny();
         Report existing = Report.find("planCode = ?1 and periodCode = ?2 and unitCode = ?3", h.plan(), h.period(), h.unit())
@@ -114,6 +116,6 @@ public class ReportWorkbookResource {
             throw ApiProblem.conflict("status", "the unit's " + h.period() + " report is " + existing.status
                     + "; change it through POST /api/v1/reports/" + existing.id + "/corrections");
         }
-        return Response.ok(ReportView.of(reports.edit(existing.id, read.content(), caller.id()), reports)).build();
+        return Response.ok(ReportView.of(reports.edit(existing.id, read.content(), null, caller.id()), reports)).build();
     }
 }

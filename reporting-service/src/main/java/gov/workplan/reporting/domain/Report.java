@@ -62,4 +62,20 @@ public class Report extends PanacheEntityBase {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** A unit's requested correction of this accepted report, awaiting the office; null when none waits. */
+    @Column(name = "proposed_content")
+    public String proposedContent;
+
+    @Column(name = "proposed_warnings")
+    public String proposedWarnings;
+
+    @Column(name = "proposed_reason")
+    public String proposedReason;
+
+    @Column(name = "proposed_by")
+    public String proposedBy;
+
+    @Column(name = "proposed_at")
+    public Instant proposedAt;
 }

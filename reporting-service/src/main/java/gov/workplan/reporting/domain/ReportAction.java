@@ -9,7 +9,12 @@ public enum ReportAction {
     SUBMIT(Set.of(ReportStatus.DRAFT, ReportStatus.RETURNED), ReportStatus.SUBMITTED),
     ACCEPT(Set.of(ReportStatus.SUBMITTED), ReportStatus.ACCEPTED),
     RETURN(Set.of(ReportStatus.SUBMITTED), ReportStatus.RETURNED),
+    /** The office corrects an accepted report itself, with a reason. */
     CORRECT(Set.of(ReportStatus.ACCEPTED), ReportStatus.ACCEPTED),
+    /** The unit asks to correct an accepted report; the office accepts or returns the request. */
+    REQUEST_CORRECTION(Set.of(ReportStatus.ACCEPTED), ReportStatus.CORRECTION_REQUESTED),
+    ACCEPT_CORRECTION(Set.of(ReportStatus.CORRECTION_REQUESTED), ReportStatus.ACCEPTED),
+    RETURN_CORRECTION(Set.of(ReportStatus.CORRECTION_REQUESTED), ReportStatus.ACCEPTED),
     IMPORT(Set.of(), ReportStatus.ACCEPTED);
 
     private final Set<ReportStatus> from;

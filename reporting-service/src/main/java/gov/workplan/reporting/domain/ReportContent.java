@@ -5,11 +5,22 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+
 /** What a report says: year-to-date actuals per indicator and the progress of each task. */
 @Schema(name = "ReportContent")
 public record ReportContent(
-        @Schema(description = "Year-to-date actual per indicator of the unit for the period's year.") List<IndicatorValue> indicators,
-        @Schema(description = "Progress of each of the unit's tasks.") List<TaskProgress> tasks) {
+        @Schema(description = "Year-to-date actual per indicator of the unit for the period's year.")
+        @Size(max = MAX_ITEMS) List<@Valid IndicatorValue> indicators,
+        @Schema(description = "Progress of each of the unit's tasks.") @Size(max = MAX_ITEMS) List<@Valid TaskProgress> tasks) {
+
+    /** The declared limits of a report's fields: the API, the workbook reader and the rules use these. */
+    public static final int MAX_ITEMS = 1000;
+    public static final int MAX_CODE = 100;
+    public static final int MAX_EXPLANATION = 2000;
+    public static final int MAX_NOTE = 4000;
+    public static final int MAX_URL = 2000;
 
     public static final ReportContent EMPTY = new ReportContent(List.of(), List.of());
 
@@ -23,17 +34,18 @@ public record ReportContent(
 
     @Schema(name = "IndicatorValue")
     public record IndicatorValue(
-            @Schema(example = "scale.bio") String indicator,
+            @Schema(example = "scale.bio") @Size(max = MAX_CODE) String indicator,
             @Schema(description = "Year-to-date actual, in the indicator's unit of measure.", example = "12.5") BigDecimal value,
-            @Schema(description = "Required when the value is below the previous quarter's year-to-date value.") String explanation) {
+            @Schema(description = "Required when the value is below the previous quarter's year-to-date value.")
+            @Size(max = MAX_EXPLANATION) String explanation) {
     }
 
     @Schema(name = "TaskProgress")
     public record TaskProgress(
-            @Schema(example = "3.1.1") String task,
+            @Schema(example = "3.1.1") @Size(max = MAX_CODE) String task,
             Progress progress,
-            @Schema(example = "基地规划已报市政府审议") String note,
-            @Schema(description = "Optional link to evidence (http or https).") String evidenceUrl) {
+            @Schema(example = "基地规划已报市政府审议") @Size(max = MAX_NOTE) String note,
+            @Schema(description = "Optional link to evidence (http or https).") @Size(max = MAX_URL) String evidenceUrl) {
     }
 
     public enum Progress {

@@ -50,4 +50,8 @@ public class ReportVersion extends PanacheEntityBase {
 
     @Column(name = "late_by_seconds")
     public Long lateBySeconds;
+
+    /** For an imported report: where it came from (an archive file, an OA document number). */
+    @Column(name = "source_reference")
+    public String sourceReference;
 }

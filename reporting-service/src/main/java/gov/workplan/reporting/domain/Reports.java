@@ -33,6 +33,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 
 /**
  * The reporting cycle (报送流程): draft → submitted → accepted, or returned with a reason and
@@ -60,6 +62,13 @@ public class Reports {
 
     @ConfigProperty(name = "reporting.validation.jump-factor", defaultValue = "3")
     BigDecimal jumpFactor;
+
+    /**
+     * When this system took over reporting from the paper or OA process, if not when each plan was loaded:
+     * reports of periods whose deadline passed before it may be imported, later ones are made here.
+     */
+    @ConfigProperty(name = "reporting.import.cut-over")
+    java.util.Optional<Instant> importCutOver;
 
     /** Where a report's period and expected content come from. */
     public record Context(PlanInfo plan, Period period, ExpectedReport expected) {
@@ -105,8 +114,8 @@ public class Reports {
     }
 
     @Transactional
-    public Report edit(UUID id, ReportContent content, String actor) {
-        Report report = locked(id);
+    public Report edit(UUID id, ReportContent content, Integer expectedVersion, String actor) {
+        Report report = locked(id, expectedVersion);
         require(report, ReportAction.EDIT);
         Context ctx = context(report.planCode, report.periodCode, report.unitCode);
         inContent(SubmissionRules.checkDraft(content, ctx.expected())).throwIfAny();
@@ -116,29 +125,61 @@ public class Reports {
         return report;
     }
 
-    /** A submit's answer: the report, and whether an earlier submit with the same key already made it. */
-    public record Submission(Report report, boolean replayed) {
+    /**
+     * A submit's answer: the report, and — when an earlier submit with the same key made it — the version
+     * that submit produced, so the replay answers what the original answered.
+     */
+    public record Submission(Report report, boolean replayed, int version) {
     }
 
+    private static final String SUBMIT = "submit";
+
     /**
-     * Submits once per idempotency key: the report's row lock makes concurrent retries take turns,
-     * and the later ones find the key recorded and change nothing.
+     * Submits once per idempotency key, the key scoped to the caller and the action: the report's row lock
+     * makes concurrent retries take turns, and the later ones find the key recorded and change nothing. The
+     * same caller's key sent with another report is a 422; a stale If-Match is a 412, except on a replay.
      */
     @Transactional
-    public Submission submit(UUID id, String idempotencyKey, String actor) {
+    public Submission submit(UUID id, String idempotencyKey, Integer expectedVersion, String actor) {
         Report report = locked(id);
-        if (idempotencyKey != null && !em.createNativeQuery(
-                "select 1 from idempotency_record where report_id = ?1 and key = ?2")
-                .setParameter(1, id).setParameter(2, idempotencyKey).getResultList().isEmpty()) {
-            return new Submission(report, true);
+        if (idempotencyKey != null) {
+            List<?> earlier = em.createNativeQuery("select report_id, version from idempotency_record "
+                    + "where (actor = ?1 and action = ?2 and key = ?3) or (actor = '' and report_id = ?4 and key = ?3)")
+                    .setParameter(1, actor).setParameter(2, SUBMIT).setParameter(3, idempotencyKey).setParameter(4, id)
+                    .getResultList();
+            for (Object row : earlier) {
+                Object[] r = (Object[]) row;
+                if (!id.equals(r[0])) {
+                    throw keyReused(idempotencyKey, (UUID) r[0]);
+                }
+                return new Submission(report, true, ((Number) r[1]).intValue());
+            }
         }
+        requireVersion(report, expectedVersion);
         submit(report, actor);
         if (idempotencyKey != null) {
-            em.createNativeQuery("insert into idempotency_record (report_id, key, version, created_at) "
-                    + "values (?1, ?2, ?3, ?4)").setParameter(1, id).setParameter(2, idempotencyKey)
-                    .setParameter(3, report.version).setParameter(4, now()).executeUpdate();
+            int recorded = em.createNativeQuery("insert into idempotency_record (report_id, key, version, created_at, "
+                    + "actor, action) values (?1, ?2, ?3, ?4, ?5, ?6) on conflict do nothing").setParameter(1, id)
+                    .setParameter(2, idempotencyKey).setParameter(3, report.version).setParameter(4, now())
+                    .setParameter(5, actor).setParameter(6, SUBMIT).executeUpdate();
+            if (recorded == 0) {
+                // the same caller used the key for another report at this very moment: this submit rolls back
+                throw keyReused(idempotencyKey, null);
+            }
         }
-        return new Submission(report, false);
+        return new Submission(report, false, report.version);
+    }
+
+    private static ApiProblem keyReused(String key, UUID other) {
+        String detail = "this Idempotency-Key was already used by this caller for a different request"
+                + (other == null ? "" : " (submitting report " + other + ")") + "; use a new key for each intended submission";
+        return new ApiProblem(422, "idempotency-key-reused", "Idempotency-Key reused", detail,
+                List.of(new gov.workplan.common.problem.FieldError("Idempotency-Key", detail)));
+    }
+
+    /** The report's version row, for answering a replayed request as it was first answered. */
+    public ReportVersion versionOf(Report report, int version) {
+        return ReportVersion.<ReportVersion> find("reportId = ?1 and version = ?2", report.id, version).firstResult();
     }
 
     private void submit(Report report, String actor) {
@@ -162,8 +203,8 @@ public class Reports {
     }
 
     @Transactional
-    public Report accept(UUID id, String actor) {
-        Report report = locked(id);
+    public Report accept(UUID id, Integer expectedVersion, String actor) {
+        Report report = locked(id, expectedVersion);
         require(report, ReportAction.ACCEPT);
         Context ctx = context(report.planCode, report.periodCode, report.unitCode);
         Instant now = now();
@@ -174,9 +215,9 @@ public class Reports {
     }
 
     @Transactional
-    public Report returnForRevision(UUID id, String reason, String actor) {
+    public Report returnForRevision(UUID id, String reason, Integer expectedVersion, String actor) {
         requireReason(reason);
-        Report report = locked(id);
+        Report report = locked(id, expectedVersion);
         require(report, ReportAction.RETURN);
         Context ctx = context(report.planCode, report.periodCode, report.unitCode);
         Instant now = now();
@@ -186,18 +227,16 @@ public class Reports {
         return report;
     }
 
+    /**
+     * The office corrects an accepted report itself: checked like a submission, with a reason, published at
+     * once. Its own eyes are the office's; the audit trail and the version keep who, when and why.
+     */
     @Transactional
-    public Report correct(UUID id, ReportContent content, String reason, String actor) {
-        Report report = locked(id);
+    public Report correct(UUID id, ReportContent content, String reason, Integer expectedVersion, String actor) {
+        Report report = locked(id, expectedVersion);
         require(report, ReportAction.CORRECT);
         Context ctx = context(report.planCode, report.periodCode, report.unitCode);
-        Outcome outcome = SubmissionRules.checkSubmission(content, ctx.expected(), previousQuarter(report, ctx.period()),
-                jumpFactor);
-        FieldErrors errors = inContent(outcome.errors());
-        if (reason == null || reason.isBlank()) {
-            errors.add("reason", "is required: say why an accepted report is corrected");
-        }
-        errors.throwIfAny();
+        Outcome outcome = checkCorrection(report, ctx, content, reason);
         Instant now = now();
         apply(report, ReportAction.CORRECT, content, outcome.warnings(), now);
         version(report, ReportAction.CORRECT, reason.strip(), actor, now);
@@ -205,19 +244,125 @@ public class Reports {
         return report;
     }
 
+    /**
+     * A unit asks to correct its accepted report (four eyes): checked like a submission and kept as a
+     * proposal in its own version; the accepted content keeps counting, nothing is published.
+     */
+    @Transactional
+    public Report requestCorrection(UUID id, ReportContent content, String reason, Integer expectedVersion,
+            String actor) {
+        Report report = locked(id, expectedVersion);
+        require(report, ReportAction.REQUEST_CORRECTION);
+        Context ctx = context(report.planCode, report.periodCode, report.unitCode);
+        Outcome outcome = checkCorrection(report, ctx, content, reason);
+        Instant now = now();
+        report.status = ReportAction.REQUEST_CORRECTION.next(report.status);
+        report.version++;
+        report.proposedContent = write(new ReportContent(content.indicatorsOrEmpty(), content.tasksOrEmpty()));
+        report.proposedWarnings = write(outcome.warnings());
+        report.proposedReason = reason.strip();
+        report.proposedBy = actor;
+        report.proposedAt = now;
+        report.updatedAt = now;
+        ReportVersion v = version(report, ReportAction.REQUEST_CORRECTION, reason.strip(), actor, now);
+        v.content = report.proposedContent;
+        v.warnings = report.proposedWarnings;
+        return report;
+    }
+
+    /** The office accepts a unit's requested correction: it becomes the report's content and is published. */
+    @Transactional
+    public Report acceptCorrection(UUID id, Integer expectedVersion, String actor) {
+        Report report = locked(id, expectedVersion);
+        require(report, ReportAction.ACCEPT_CORRECTION);
+        Context ctx = context(report.planCode, report.periodCode, report.unitCode);
+        Instant now = now();
+        ReportContent proposed = read(report.proposedContent, new TypeReference<ReportContent>() {
+        });
+        List<Warning> warnings = read(report.proposedWarnings, new TypeReference<List<Warning>>() {
+        });
+        String reason = report.proposedReason;
+        apply(report, ReportAction.ACCEPT_CORRECTION, proposed, warnings, now);
+        clearProposal(report);
+        version(report, ReportAction.ACCEPT_CORRECTION, reason, actor, now);
+        // The event says why the figures changed (the unit's reason) and who let them change (the office);
+        // who asked is in the versions.
+        publish(ReportingTopic.REPORT_CORRECTED, report, ctx, reason, actor, now);
+        return report;
+    }
+
+    /** The office returns a unit's requested correction with a reason; the accepted content stays as it was. */
+    @Transactional
+    public Report returnCorrection(UUID id, String reason, Integer expectedVersion, String actor) {
+        requireReason(reason);
+        Report report = locked(id, expectedVersion);
+        require(report, ReportAction.RETURN_CORRECTION);
+        Instant now = now();
+        report.status = ReportAction.RETURN_CORRECTION.next(report.status);
+        report.version++;
+        report.updatedAt = now;
+        clearProposal(report);
+        version(report, ReportAction.RETURN_CORRECTION, reason.strip(), actor, now);
+        return report;
+    }
+
+    private Outcome checkCorrection(Report report, Context ctx, ReportContent content, String reason) {
+        FieldErrors errors = new FieldErrors();
+        Outcome outcome = null;
+        if (content == null) {
+            errors.add("content", "is required");
+        } else {
+            outcome = SubmissionRules.checkSubmission(content, ctx.expected(), previousQuarter(report, ctx.period()),
+                    jumpFactor);
+            inContent(outcome.errors()).list().forEach(e -> errors.add(e.field(), e.message()));
+        }
+        if (reason == null || reason.isBlank()) {
+            errors.add("reason", "is required: say why an accepted report is corrected");
+        } else if (reason.length() > Limits.REASON) {
+            errors.add("reason", "must be at most " + Limits.REASON + " characters");
+        }
+        errors.throwIfAny();
+        return outcome;
+    }
+
+    private static void clearProposal(Report report) {
+        report.proposedContent = null;
+        report.proposedWarnings = null;
+        report.proposedReason = null;
+        report.proposedBy = null;
+        report.proposedAt = null;
+    }
+
+    /** The proposal a unit's correction request holds, or null. */
+    public ReportContent proposedContent(Report report) {
+        return report.proposedContent == null ? null : read(report.proposedContent, new TypeReference<ReportContent>() {
+        });
+    }
+
     /** A report from before the system, with the time it was originally submitted. */
-    public record PastReport(String period, String unit, Instant submittedAt, ReportContent content) {
+    public record PastReport(@Size(max = Limits.PERIOD) String period, @Size(max = Limits.CODE) String unit,
+            Instant submittedAt, @Valid ReportContent content) {
     }
 
     /**
      * Migrates past reports (历史报送数据): each is checked like a submission, all before any is written,
      * and stored as accepted and imported with its original submission time, so timeliness is judged as
-     * it was. Returns the reports in the order given.
+     * it was. Only periods whose deadline passed before the plan was loaded here (or before the configured
+     * cut-over) may be imported: a period this system watched — its reminders, overdue notices, compliance —
+     * cannot have its record rewritten by an import (409). Returns the reports in the order given.
      */
     @Transactional
-    public List<Report> importPast(String planCode, List<PastReport> past, String actor) {
+    public List<Report> importPast(String planCode, List<PastReport> past, String reason, String source, String actor) {
         PlanInfo plan = plans.plan(planCode).orElseThrow(() -> ApiProblem.notFound("plan", "plan", planCode));
         FieldErrors errors = new FieldErrors();
+        if (reason == null || reason.isBlank()) {
+            errors.add("reason", "is required: why these reports are imported rather than made here");
+        }
+        if (source == null || source.isBlank()) {
+            errors.add("source", "is required: where they come from (an archive file, a document number)");
+        }
+        Instant watchedFrom = importCutOver.orElse(plan.loadedAt());
+        FieldErrors watched = new FieldErrors();
         Instant now = now();
         Set<String> seen = new HashSet<>();
         List<Context> contexts = new ArrayList<>();
@@ -249,6 +394,10 @@ public class Reports {
             if (period == null || expected == null) {
                 continue;
             }
+            if (!period.deadline().isBefore(watchedFrom)) {
+                watched.add(at + ".period", period.code() + " closed at " + period.deadline() + ", after this system "
+                        + "began watching " + plan.code() + " (" + watchedFrom + "): its reports are made here, not imported");
+            }
             if (!seen.add(r.period() + "|" + r.unit())) {
                 errors.add(at + ".unit", "a second report of " + r.unit() + " for " + r.period());
             } else if (Report.count("planCode = ?1 and periodCode = ?2 and unitCode = ?3", plan.code(), r.period(),
@@ -258,6 +407,10 @@ public class Reports {
             SubmissionRules.Outcome outcome = SubmissionRules.checkSubmission(r.content(), expected, Map.of(), jumpFactor);
             outcome.errors().list().forEach(e -> errors.add(at + ".content." + e.field(), e.message()));
             contexts.set(i, new Context(plan, period, expected));
+        }
+        if (!watched.isEmpty()) {
+            throw new ApiProblem(409, "conflict", "Conflict with the current state", watched.list().size()
+                    + " report(s) are for periods this system watched", watched.list());
         }
         errors.throwIfAny();
         List<Report> imported = new ArrayList<>();
@@ -278,8 +431,9 @@ public class Reports {
             report.status = ReportStatus.ACCEPTED;
             apply(report, ReportAction.IMPORT, r.content(), List.of(), now);
             report.persist();
-            ReportVersion v = version(report, ReportAction.IMPORT, "imported: originally submitted "
-                    + report.firstSubmittedAt, actor, now);
+            ReportVersion v = version(report, ReportAction.IMPORT, "imported (originally submitted "
+                    + report.firstSubmittedAt + "): " + reason.strip(), actor, now);
+            v.sourceReference = source.strip();
             v.timeliness = report.timeliness;
             v.lateBySeconds = report.lateBySeconds;
             publish(ReportingTopic.REPORT_IMPORTED, report, ctx, null, actor, now);
@@ -318,6 +472,7 @@ public class Reports {
         Report earlier = Report.<Report> find("planCode = ?1 and periodCode = ?2 and unitCode = ?3", report.planCode,
                 previous, report.unitCode).firstResult();
         if (earlier == null || earlier.status == ReportStatus.DRAFT || earlier.status == ReportStatus.RETURNED) {
+            // (a pending correction request's proposal is not in content: the accepted figures are)
             return values;
         }
         content(earlier).indicatorsOrEmpty().forEach(v -> values.put(v.indicator(), v.value()));
@@ -332,6 +487,25 @@ public class Reports {
         return report;
     }
 
+    /**
+     * The report, locked, if it is still at the version the caller read (its ETag, sent back as If-Match):
+     * an office clerk cannot accept a resubmission they never saw. Checked under the row lock, so two clerks
+     * acting on the same version cannot both succeed. Null means the caller asked for no check.
+     */
+    Report locked(UUID id, Integer expectedVersion) {
+        return requireVersion(locked(id), expectedVersion);
+    }
+
+    private static Report requireVersion(Report report, Integer expectedVersion) {
+        if (expectedVersion != null && report.version != expectedVersion) {
+            throw new ApiProblem(412, "precondition-failed", "Precondition failed", "the report is at version "
+                    + report.version + ", not " + expectedVersion + ": read it again before acting on it",
+                    List.of(new gov.workplan.common.problem.FieldError("If-Match", "is version " + expectedVersion
+                            + "; the report is now at version " + report.version)));
+        }
+        return report;
+    }
+
     /** The rules name fields within the content; callers see them where they sent them. */
     private static FieldErrors inContent(FieldErrors errors) {
         FieldErrors named = new FieldErrors();
@@ -341,8 +515,8 @@ public class Reports {
 
     private static void require(Report report, ReportAction action) {
         if (!action.allowedFrom(report.status)) {
-            throw ApiProblem.conflict("status", "a " + report.status + " report cannot be "
-                    + action.name().toLowerCase() + "ed; allowed from " + action.from());
+            throw ApiProblem.conflict("status", action + " is not allowed on a " + report.status
+                    + " report; allowed from " + action.from());
         }
     }
 
@@ -350,8 +524,8 @@ public class Reports {
         if (reason == null || reason.isBlank()) {
             throw ApiProblem.invalid("reason", "is required: tell the unit what to change");
         }
-        if (reason.length() > 2000) {
-            throw ApiProblem.invalid("reason", "must be at most 2000 characters");
+        if (reason.length() > Limits.REASON) {
+            throw ApiProblem.invalid("reason", "must be at most " + Limits.REASON + " characters");
         }
     }
 

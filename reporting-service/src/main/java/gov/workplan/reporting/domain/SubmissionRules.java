@@ -125,7 +125,7 @@ public final class SubmissionRules {
             } else if (v.value().stripTrailingZeros().scale() > 4) {
                 errors.add(at + ".value", "must have at most 4 decimal places");
             }
-            text(v.explanation(), 2000, at + ".explanation", errors);
+            text(v.explanation(), ReportContent.MAX_EXPLANATION, at + ".explanation", errors);
         }
         Set<String> tasks = new HashSet<>();
         expected.tasks().forEach(t -> tasks.add(t.task()));
@@ -148,7 +148,7 @@ public final class SubmissionRules {
             if (t.progress() == null) {
                 errors.add(at + ".progress", "is required: one of NOT_STARTED, IN_PROGRESS, DONE, BLOCKED");
             }
-            text(t.note(), 4000, at + ".note", errors);
+            text(t.note(), ReportContent.MAX_NOTE, at + ".note", errors);
             if (t.evidenceUrl() != null && !httpUrl(t.evidenceUrl())) {
                 errors.add(at + ".evidenceUrl", "must be an http or https URL");
             }
@@ -159,7 +159,7 @@ public final class SubmissionRules {
         try {
             URI uri = URI.create(text);
             return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
-                    && uri.getHost() != null && text.length() <= 2000;
+                    && uri.getHost() != null && text.length() <= ReportContent.MAX_URL;
         } catch (IllegalArgumentException e) {
             return false;
         }

@@ -31,15 +31,17 @@ public class PlanCopy {
     EntityManager em;
 
     /** A plan as reporting needs it. */
-    public record PlanInfo(String code, String title, int spanFrom, int spanTo, String officeUnit, ReportingRule rule) {
+    /** A plan as reporting knows it; {@code loadedAt} is when it was first registered here. */
+    public record PlanInfo(String code, String title, int spanFrom, int spanTo, String officeUnit, ReportingRule rule,
+            Instant loadedAt) {
     }
 
     public void upsertPlan(String code, String title, int spanFrom, int spanTo, String officeUnit, String frequency,
             int dueMonth, int dueDay, String zone, Instant at) {
         em.createNativeQuery("""
                 insert into plan (code, title, span_from, span_to, office_unit_code, frequency,
-                                  due_month_of_next_quarter, due_day_of_month, zone, updated_at)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+                                  due_month_of_next_quarter, due_day_of_month, zone, updated_at, loaded_at)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)
                 on conflict (code) do update set title = excluded.title, span_from = excluded.span_from,
                     span_to = excluded.span_to, office_unit_code = excluded.office_unit_code,
                     frequency = excluded.frequency, due_month_of_next_quarter = excluded.due_month_of_next_quarter,
@@ -99,11 +101,12 @@ public class PlanCopy {
 
     public Optional<PlanInfo> plan(String code) {
         List<?> rows = em.createNativeQuery("select code, title, span_from, span_to, office_unit_code, "
-                + "due_month_of_next_quarter, due_day_of_month, zone from plan where code = ?1")
+                + "due_month_of_next_quarter, due_day_of_month, zone, loaded_at from plan where code = ?1")
                 .setParameter(1, code).getResultList();
         return rows.stream().map(r -> (Object[]) r).findFirst().map(r -> new PlanInfo((String) r[0], (String) r[1],
                 ((Number) r[2]).intValue(), ((Number) r[3]).intValue(), (String) r[4],
-                new ReportingRule(((Number) r[5]).intValue(), ((Number) r[6]).intValue(), ZoneId.of((String) r[7]))));
+                new ReportingRule(((Number) r[5]).intValue(), ((Number) r[6]).intValue(), ZoneId.of((String) r[7])),
+                instant(r[8])));
     }
 
     public List<PlanInfo> plans() {
@@ -182,5 +185,15 @@ public class PlanCopy {
 
     private static Query withUnit(Query query, String unit) {
         return unit == null ? query : query.setParameter("unit", unit);
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return ((java.sql.Timestamp) value).toInstant();
     }
 }

@@ -18,7 +18,8 @@ import io.restassured.response.ValidatableResponse;
 class ReportImportTest {
 
     private static ValidatableResponse importReports(String plan, String reports) {
-        return office().body("{\"plan\": \"" + plan + "\", \"reports\": [" + reports + "]}").when()
+        return office().body("{\"plan\": \"" + plan + "\", \"reason\": \"系统上线前的纸质报送\", "
+                + "\"source\": \"深科信档〔2011〕12号\", \"reports\": [" + reports + "]}").when()
                 .post("/api/v1/reports/imports").then();
     }
 
@@ -42,6 +43,31 @@ class ReportImportTest {
         office().queryParam("plan", plan).queryParam("period", "2011-Q1").when().get("/api/v1/compliance").then()
                 .body("units.find { it.unit == 'nanshan' }.status", equalTo("LATE"))
                 .body("units.find { it.unit == 'nanshan' }.imported", equalTo(true));
+        String futian = office().queryParam("plan", plan).queryParam("unit", "futian").when().get("/api/v1/reports")
+                .then().extract().path("[0].id");
+        office().when().get("/api/v1/reports/" + futian + "/versions").then()
+                .body("[0].action", equalTo("IMPORT"))
+                .body("[0].reason", org.hamcrest.Matchers.endsWith("系统上线前的纸质报送"))
+                .body("[0].sourceReference", equalTo("深科信档〔2011〕12号"));
+    }
+
+    /**
+     * The plan was loaded here on 1 July 2011: 2011-Q1 (closed 10 April) is history and may be imported;
+     * 2011-Q2 (closing 10 July) this system watched — its reminders, overdue notices and compliance — so an
+     * import, which could turn a MISSING into an ON_TIME with any submittedAt, is refused.
+     */
+    @Test
+    void givenAPlanLoadedMidYear_whenPastReportsAreImported_thenOnlyPeriodsClosedBeforeItAreTaken() {
+        String plan = TargetsFixture.publishPlan(java.time.Instant.parse("2011-07-01T00:00:00Z"));
+        assertProblem(importReports(plan, past("2011-Q1", "futian", "2011-04-08T03:00:00Z", futian(4)) + ","
+                + past("2011-Q2", "nanshan", "2011-07-08T03:00:00Z", gov.workplan.reporting.Reporting.NANSHAN_2011)),
+                409, "reports[1].period");
+        office().queryParam("plan", plan).when().get("/api/v1/reports").then().body("$", hasSize(0));
+        importReports(plan, past("2011-Q1", "futian", "2011-04-08T03:00:00Z", futian(4))).statusCode(201);
+        assertProblem(office().body("{\"plan\": \"" + plan + "\", \"reports\": [" + past("2010-Q4", "futian",
+                "2011-01-08T03:00:00Z", "{\"tasks\": [{\"task\": \"2.1\", \"progress\": \"DONE\"}, {\"task\": "
+                        + "\"3.1.1\", \"progress\": \"DONE\"}]}") + "]}").when().post("/api/v1/reports/imports").then(),
+                400, "reason", "source");
     }
 
     @Test

@@ -79,18 +79,62 @@ class ReportLifecycleTest {
         edit("futian", id, futian(9)).statusCode(200).body("status", equalTo("RETURNED"));
         submit("futian", id).statusCode(200).body("status", equalTo("SUBMITTED"));
         accept(id).statusCode(200).body("status", equalTo("ACCEPTED"));
-        correct("futian", id, futian("9.5"), "统计局核定数").statusCode(201).body("status", equalTo("ACCEPTED"))
-                .body("content.indicators[0].value", equalTo(9.5f));
+        // Four eyes: the unit's correction is a request; the accepted 9 counts until the office accepts 9.5.
+        correct("futian", id, futian("9.5"), "统计局核定数").statusCode(201)
+                .body("status", equalTo("CORRECTION_REQUESTED"))
+                .body("content.indicators[0].value", equalTo(9))
+                .body("correctionRequest.content.indicators[0].value", equalTo(9.5f))
+                .body("correctionRequest.requestedBy", equalTo("reporter-futian"));
+        office().when().post("/api/v1/reports/" + id + "/corrections/accept").then().statusCode(200)
+                .body("status", equalTo("ACCEPTED")).body("content.indicators[0].value", equalTo(9.5f))
+                .body("correctionRequest", org.hamcrest.Matchers.nullValue());
 
         reporter("futian").when().get("/api/v1/reports/" + id + "/versions").then().statusCode(200)
-                .body("version", contains(0, 1, 2, 3, 4, 5, 6, 7))
-                .body("action", contains("CREATE", "EDIT", "SUBMIT", "RETURN", "EDIT", "SUBMIT", "ACCEPT", "CORRECT"))
+                .body("version", contains(0, 1, 2, 3, 4, 5, 6, 7, 8))
+                .body("action", contains("CREATE", "EDIT", "SUBMIT", "RETURN", "EDIT", "SUBMIT", "ACCEPT",
+                        "REQUEST_CORRECTION", "ACCEPT_CORRECTION"))
                 .body("[0].content.indicators[0].value", equalTo(5))
                 .body("[3].reason", equalTo("请核实生物产业规模"))
                 .body("[3].actor", equalTo("office-test"))
                 .body("[7].reason", equalTo("统计局核定数"))
                 .body("[7].actor", equalTo("reporter-futian"))
+                .body("[7].content.indicators[0].value", equalTo(9.5f))
+                .body("[8].actor", equalTo("office-test"))
                 .body("[2].timeliness", equalTo("ON_TIME"));
+    }
+
+    @Test
+    void givenAUnitsCorrectionRequest_whenTheOfficeReturnsIt_thenTheAcceptedFiguresStand_andNothingIsPublished() {
+        try (EventProbe probe = EventProbe.fromNowOn(ReportingTopic.NAME)) {
+            String id = accepted("futian", plan, "2011-Q2", futian(9));
+            correct("futian", id, futian(15), "漏报一家企业").statusCode(201).body("status", equalTo("CORRECTION_REQUESTED"));
+            // The unit cannot wave its own request through, nor pile a second one on it.
+            assertProblem(reporter("futian").when().post("/api/v1/reports/" + id + "/corrections/accept").then(), 403);
+            assertProblem(correct("futian", id, futian(16), "再次更正"), 409, "status");
+            assertProblem(office().body("{}").when().post("/api/v1/reports/" + id + "/corrections/return").then(), 400,
+                    "reason");
+            office().body("{\"reason\": \"请附统计局证明\"}").when().post("/api/v1/reports/" + id + "/corrections/return")
+                    .then().statusCode(200).body("status", equalTo("ACCEPTED")).body("content.indicators[0].value",
+                            equalTo(9)).body("correctionRequest", org.hamcrest.Matchers.nullValue());
+            assertProblem(office().when().post("/api/v1/reports/" + id + "/corrections/accept").then(), 409, "status");
+            office().when().get("/api/v1/reports/" + id + "/versions").then()
+                    .body("action", contains("CREATE", "SUBMIT", "ACCEPT", "REQUEST_CORRECTION", "RETURN_CORRECTION"))
+                    .body("[4].reason", equalTo("请附统计局证明"));
+
+            // The office's own correction takes effect at once, and needs a reason too.
+            assertProblem(office().body("{\"content\": " + futian(12) + "}").when()
+                    .post("/api/v1/reports/" + id + "/corrections").then(), 400, "reason");
+            office().body("{\"content\": " + futian(12) + ", \"reason\": \"办公室核定\"}").when()
+                    .post("/api/v1/reports/" + id + "/corrections").then().statusCode(201)
+                    .body("status", equalTo("ACCEPTED")).body("content.indicators[0].value", equalTo(12));
+
+            List<String> types = probe.awaitUntil(e -> ReportingTopic.REPORT_CORRECTED.equals(e.path("type").asText())
+                    && id.equals(e.path("payload").path("reportId").asText()), Duration.ofSeconds(30)).stream()
+                    .filter(e -> id.equals(e.path("payload").path("reportId").asText()))
+                    .map(e -> e.path("type").asText()).toList();
+            assertEquals(List.of("report.submitted", "report.accepted", "report.corrected"), types,
+                    "neither the request nor its return reaches assessment; the office's correction does");
+        }
     }
 
     @Test
@@ -235,6 +279,7 @@ class ReportLifecycleTest {
             submit("futian", id).statusCode(200);
             accept(id).statusCode(200);
             correct("futian", id, futian(11), "更正").statusCode(201);
+            office().when().post("/api/v1/reports/" + id + "/corrections/accept").then().statusCode(200);
 
             List<JsonNode> events = probe.awaitUntil(e -> ReportingTopic.REPORT_CORRECTED.equals(e.path("type").asText())
                     && id.equals(e.path("payload").path("reportId").asText()), Duration.ofSeconds(30)).stream()

@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Test;
 import gov.workplan.common.excel.Xlsx;
 import gov.workplan.reporting.Reporting;
 import gov.workplan.reporting.TargetsFixture;
+import gov.workplan.reporting.events.ReportingTopic;
+import gov.workplan.testkit.EventProbe;
+import gov.workplan.testkit.HostileWorkbooks;
 import gov.workplan.testkit.Workbooks;
 import gov.workplan.testkit.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -110,11 +113,58 @@ class ReportWorkbookTest {
     void givenAFutianOfficer_whenItUploadsNanshansTemplate_thenItIsForbidden_andNothingIsWritten() {
         String plan = TargetsFixture.publishPlan();
         byte[] nanshan = Reporting.template(plan, "2011-Q2", "nanshan");
-        assertProblem(Reporting.upload("futian", nanshan), 403);
+        // For its own unit, the file's B4 must be that unit; for nanshan, it is refused before the file is read.
+        assertProblem(Reporting.upload("futian", nanshan), 400, "Indicators!B4");
+        assertProblem(given().auth().oauth2(TestTokens.reporter("futian")).contentType(Xlsx.MEDIA_TYPE)
+                .queryParam("unit", "nanshan").body(nanshan).when().post("/api/v1/report-workbooks").then(), 403);
+        byte[] bomb = HostileWorkbooks.all(plan, "2011-Q2", "nanshan").stream()
+                .filter(h -> h.name().startsWith("a zip bomb")).findFirst().orElseThrow().file();
+        assertProblem(given().auth().oauth2(TestTokens.reporter("futian")).contentType(Xlsx.MEDIA_TYPE)
+                .queryParam("unit", "nanshan").body(bomb).when().post("/api/v1/report-workbooks").then(), 403);
+        assertProblem(given().auth().oauth2(TestTokens.reporter("futian")).contentType(Xlsx.MEDIA_TYPE)
+                .body(nanshan).when().post("/api/v1/report-workbooks").then(), 400, "unit");
         assertProblem(given().auth().oauth2(TestTokens.reporter("futian")).queryParam("plan", plan)
                 .queryParam("period", "2011-Q2").queryParam("unit", "nanshan").when()
                 .get("/api/v1/report-workbooks/template").then(), 403);
         Reporting.office().queryParam("plan", plan).when().get("/api/v1/reports").then().body("$", hasSize(0));
+    }
+
+    /**
+     * What an attacker or a careless exporter uploads: each answered with a 4xx naming the limit or the cell,
+     * nothing written, and the service still taking reports and publishing them afterwards.
+     */
+    @Test
+    void givenHostileFiles_whenUploaded_thenEachIsRefusedNamingTheLimitOrCell_andTheServiceStillPublishes() {
+        String plan = TargetsFixture.publishPlan();
+        Map<String, List<Object>> expected = new java.util.LinkedHashMap<>();
+        expected.put("a value cell holding 1E-999999999", List.of(400, "Indicators!F8"));
+        expected.put("the plan cell holding 1E+999999999", List.of(400, "Indicators!B2"));
+        expected.put("an inline string of 1 GB", List.of(413, "file"));
+        expected.put("a zip bomb: parts unpacking to 1 GB of zeros", List.of(413, "file"));
+        expected.put("6,000 indicator rows", List.of(400, "Indicators"));
+        expected.put("formula cells", List.of(400, "Indicators!F8", "Indicators!G8"));
+        expected.put("a cell of 5,000 characters", List.of(400, "Indicators!G8"));
+        expected.put("another unit's B4", List.of(400, "Indicators!B4"));
+        expected.put("a CSV sent as .xlsx", List.of(400, "file"));
+        expected.put("random bytes behind a zip signature", List.of(400, "file"));
+        for (HostileWorkbooks.Hostile hostile : HostileWorkbooks.all(plan, "2011-Q2", "futian")) {
+            List<Object> want = expected.get(hostile.name());
+            if (want == null) {
+                // a million rows: refused by its unpacked size or its row count, whichever it meets first
+                int status = Reporting.upload("futian", hostile.file()).extract().statusCode();
+                org.junit.jupiter.api.Assertions.assertTrue(status == 400 || status == 413, hostile + ": " + status);
+                continue;
+            }
+            assertProblem(Reporting.upload("futian", hostile.file()), (Integer) want.get(0),
+                    want.subList(1, want.size()).toArray(String[]::new));
+        }
+        Reporting.office().queryParam("plan", plan).when().get("/api/v1/reports").then().body("$", hasSize(0));
+
+        try (EventProbe probe = EventProbe.fromNowOn(ReportingTopic.NAME)) {
+            String id = Reporting.upload("futian", filled(plan).write()).statusCode(201).extract().path("id");
+            Reporting.submit("futian", id).statusCode(200);
+            probe.awaitUntil(e -> id.equals(e.path("payload").path("reportId").asText()), java.time.Duration.ofSeconds(30));
+        }
     }
 
     @Test

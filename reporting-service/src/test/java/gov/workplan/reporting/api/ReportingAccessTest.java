@@ -86,6 +86,13 @@ class ReportingAccessTest {
         return "/api/v1/reports/" + id;
     }
 
+    /** A report whose unit has asked to correct it, awaiting the office. */
+    private static String freshCorrectionRequest() {
+        String path = freshReport(true, true);
+        Reporting.correct("futian", path.substring(path.lastIndexOf('/') + 1), content(lastPeriod), "更正").statusCode(201);
+        return path;
+    }
+
     private static synchronized String shared() {
         if (sharedReport == null) {
             sharedReport = freshReport(false, false);
@@ -114,8 +121,8 @@ class ReportingAccessTest {
                         () -> "/api/v1/report-workbooks/template?period=2011-Q2&unit=futian&plan=" + sharedPlan.get(),
                         () -> "/api/v1/report-workbooks/template?period=2011-Q2&unit=futian&plan=" + sharedPlan.get(),
                         null, WRITERS, 200),
-                new Endpoint("POST report workbook", "POST", () -> "/api/v1/report-workbooks",
-                        () -> "/api/v1/report-workbooks", "workbook", WRITERS, 201),
+                new Endpoint("POST report workbook", "POST", () -> "/api/v1/report-workbooks?unit=futian",
+                        () -> "/api/v1/report-workbooks?unit=futian", "workbook", WRITERS, 201),
                 new Endpoint("GET reports", "GET", () -> "/api/v1/reports?plan=" + sharedPlan.get(),
                         () -> "/api/v1/reports?plan=" + sharedPlan.get(), null, EVERY_ROLE, 200),
                 new Endpoint("GET report", "GET", ReportingAccessTest::shared, ReportingAccessTest::shared, null,
@@ -134,6 +141,10 @@ class ReportingAccessTest {
                         () -> shared() + "/return", "{\"reason\": \"请补充\"}", Set.of("office"), 200),
                 new Endpoint("POST correction", "POST", () -> freshReport(true, true) + "/corrections",
                         () -> shared() + "/corrections", "correction", WRITERS, 201),
+                new Endpoint("POST accept correction", "POST", () -> freshCorrectionRequest() + "/corrections/accept",
+                        () -> shared() + "/corrections/accept", null, Set.of("office"), 200),
+                new Endpoint("POST return correction", "POST", () -> freshCorrectionRequest() + "/corrections/return",
+                        () -> shared() + "/corrections/return", "{\"reason\": \"请附证明\"}", Set.of("office"), 200),
                 new Endpoint("POST import", "POST", () -> "/api/v1/reports/imports", () -> "/api/v1/reports/imports",
                         "import", Set.of("office"), 201),
                 new Endpoint("GET officers", "GET", () -> "/api/v1/units/futian/officers",
@@ -177,7 +188,8 @@ class ReportingAccessTest {
             }
             case "import" -> {
                 String[] slot = freeSlot();
-                return "{\"plan\": \"" + slot[0] + "\", \"reports\": [{\"period\": \"" + slot[1]
+                return "{\"plan\": \"" + slot[0] + "\", \"reason\": \"迁移\", \"source\": \"档案\", "
+                        + "\"reports\": [{\"period\": \"" + slot[1]
                         + "\", \"unit\": \"futian\", \"submittedAt\": \"2012-12-01T00:00:00Z\", \"content\": "
                         + content(slot[1]) + "}]}";
             }

@@ -1,0 +1,29 @@
+package gov.workplan.reporting.domain;
+
+/**
+ * The declared limits of reporting's request fields, each the width of the column that stores it (see
+ * V1__reporting_schema.sql): the request records carry them as {@code @Size}, which the API enforces with
+ * a 400 naming the field and the OpenAPI document publishes as {@code maxLength} for the bad-input sweep.
+ */
+public final class Limits {
+
+    /** plan.code, unit.code */
+    public static final int CODE = 64;
+    /** report.period_code */
+    public static final int PERIOD = 10;
+    /** report_version.reason */
+    public static final int REASON = 2000;
+    /** An import's reason, kept in report_version.reason after "imported (originally submitted …): ". */
+    public static final int IMPORT_REASON = 1900;
+    /** report_version.source_reference */
+    public static final int SOURCE = 500;
+    /** information_officer.name, .phone, .email */
+    public static final int OFFICER_NAME = 100;
+    public static final int OFFICER_PHONE = 40;
+    public static final int OFFICER_EMAIL = 200;
+    /** Past reports in one import: one transaction. */
+    public static final int IMPORTED_REPORTS = 10_000;
+
+    private Limits() {
+    }
+}
