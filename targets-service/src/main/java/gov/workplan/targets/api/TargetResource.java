@@ -26,6 +26,7 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -71,6 +72,10 @@ public class TargetResource {
         Integer year = lookup.year(plan, yearText, "year");
         int page = number(pageText, "page", 0, 0, Integer.MAX_VALUE);
         int size = number(sizeText, "size", 1000, 1, 10_000);
+        // page × size is the offset: it must fit an int (the query's first row), or the page is beyond any plan.
+        if ((long) page * size > Integer.MAX_VALUE) {
+            throw ApiProblem.invalid("page", "is beyond the last target: page × size must be at most " + Integer.MAX_VALUE);
+        }
         StringBuilder query = new StringBuilder(TARGET_QUERY);
         Parameters params = Parameters.with("plan", plan.code);
         if (unitCode != null) {
@@ -154,7 +159,7 @@ public class TargetResource {
     @APIResponse(responseCode = "409", description = "The target moved on since expectedRevision, or already has this value.")
     public Response amend(@PathParam("plan") String planCode, @PathParam("unit") String unitCode,
             @PathParam("indicator") String indicatorCode, @PathParam("year") String yearText,
-            AmendmentRequest request) {
+            @Valid AmendmentRequest request) {
         Plan plan = lookup.plan(planCode);
         int year = lookup.year(plan, yearText, "year");
         if (request == null) {

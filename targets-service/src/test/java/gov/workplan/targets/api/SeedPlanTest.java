@@ -169,6 +169,18 @@ class SeedPlanTest {
                 .body("compositions[0].difference", equalTo(0));
     }
 
+    /** page × size is the query's offset: past an int it was an overflow and a 500; now a 400 naming page. */
+    @Test
+    void givenAPageWhoseOffsetOverflowsAnInt_whenTargetsAreListed_thenTheAnswerIs400NamingPage() {
+        gov.workplan.testkit.Problems.assertProblem(given().auth().oauth2(TestTokens.service())
+                .queryParam("page", 1073741824).queryParam("size", 2).when()
+                .get("/api/v1/plans/szfb-2010-98/targets").then(), 400, "page");
+        gov.workplan.testkit.Problems.assertProblem(given().auth().oauth2(TestTokens.service())
+                .queryParam("page", "2147483648").when().get("/api/v1/plans/szfb-2010-98/targets").then(), 400, "page");
+        given().auth().oauth2(TestTokens.service()).queryParam("page", 1073741823).queryParam("size", 2).when()
+                .get("/api/v1/plans/szfb-2010-98/targets").then().statusCode(200).body("$", org.hamcrest.Matchers.empty());
+    }
+
     @Test
     void givenTheSeedPlan_whenTheOfficeExportsItsTargets_thenTheWorkbookHasEveryTargetWithItsValue() {
         byte[] xlsx = given().auth().oauth2(TestTokens.office()).when().get("/api/v1/plans/szfb-2010-98/targets/export")
