@@ -73,23 +73,24 @@ public class PublicResultsPage {
     @TemplateData
     public record Labels(String lang, String htmlLang, String other, String otherName, String pageTitle, String results,
             String published, String byDistrict, String byIndustry, String rank, String unit, String score,
-            String movement, String nothing, String earlier, String plans, String completion, Map<String, String> categories) {
+            String movement, String nothing, String earlier, String plans, String completion, Map<String, String> categories,
+            String imported) {
     }
 
     static final Labels ZH = new Labels("zh", "zh-CN", "en", "English", "考核结果公示", "考核结果", "发布时间",
             "各区完成率", "各产业完成率", "名次", "单位", "得分", "名次变化", "本年度尚无已发布的考核结果。", "已发布的考核结果",
             "已发布考核结果的工作方案", "平均完成率",
             Map.of("CITY", "全市", "DISTRICT", "各区（新区）", "DEPARTMENT", "市直部门", "ENTERPRISE", "企业",
-                    "LEADING_GROUP", "领导小组办公室"));
+                    "LEADING_GROUP", "领导小组办公室"), "（历史导入）");
     static final Labels EN = new Labels("en", "en", "zh", "中文", "Published assessment results", "Assessment results",
             "Published", "Completion by district", "Completion by industry", "Rank", "Unit", "Score", "Movement",
             "No results have been published for this year yet.", "Published results", "Plans with published results",
             "Average completion",
             Map.of("CITY", "City", "DISTRICT", "Districts", "DEPARTMENT", "City departments", "ENTERPRISE", "Enterprises",
-                    "LEADING_GROUP", "Leading-group office"));
+                    "LEADING_GROUP", "Leading-group office"), " (imported from before the system)");
 
     @TemplateData
-    public record Entry(int rank, String unit, String name, String score, String movement) {
+    public record Entry(int rank, String unit, String name, String score, String movement, boolean imported) {
     }
 
     @TemplateData
@@ -142,6 +143,8 @@ public class PublicResultsPage {
         if (chosen != null) {
             Results.Snapshot snapshot = results.snapshot(chosen);
             Map<String, Names> units = store.unitNames();
+            java.util.Set<String> imported = snapshot.importedUnits() == null ? java.util.Set.of()
+                    : java.util.Set.copyOf(snapshot.importedUnits());
             List<Ranking> rankings = snapshot.rankings().stream()
                     .sorted(Comparator.comparingInt(r -> CATEGORY_ORDER.indexOf(r.category()) < 0 ? CATEGORY_ORDER.size()
                             : CATEGORY_ORDER.indexOf(r.category())))
@@ -150,7 +153,7 @@ public class PublicResultsPage {
                             .map(e -> new Entry(e.rank(), e.unit(), "en".equals(t.lang())
                                     ? units.getOrDefault(e.unit(), new Names(e.unitNameZh(), e.unit())).nameEn()
                                     : e.unitNameZh(), e.score().setScale(2, RoundingMode.HALF_UP).toPlainString(),
-                                    movement(e.movement())))
+                                    movement(e.movement()), imported.contains(e.unit())))
                             .toList()))
                     .toList();
             shown = new Shown(chosen.id.toString(), chosen.periodCode, PUBLISHED.format(chosen.publishedAt), rankings,

@@ -17,6 +17,7 @@ import gov.workplan.assessment.domain.Rankings.CategoryRanking;
 import gov.workplan.assessment.persistence.AssessmentStore;
 import gov.workplan.common.excel.Xlsx;
 import gov.workplan.common.problem.ApiProblem;
+import gov.workplan.common.problem.QueryNumbers;
 import gov.workplan.common.security.Roles;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
@@ -51,9 +52,10 @@ public class RankingResource {
     @APIResponse(responseCode = "400", description = "Plan missing, or period and year disagree.")
     @APIResponse(responseCode = "404", description = "No such plan.")
     public List<CategoryRanking> rankings(@Parameter(required = true, example = "szfb-2010-98") @QueryParam("plan") String plan,
-            @Parameter(example = "2011") @QueryParam("year") Integer year,
+            @Parameter(example = "2011") @QueryParam("year") String yearText,
             @Parameter(example = "2011-Q2") @QueryParam("period") String period,
             @Parameter(example = "DISTRICT") @QueryParam("category") String category) {
+        Integer year = QueryNumbers.year(yearText, "year");
         store.requirePlan(plan);
         String code;
         if (period != null) {

@@ -12,15 +12,19 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import gov.workplan.assessment.domain.AssessmentResult;
+import gov.workplan.assessment.domain.FreezeRules;
 import gov.workplan.assessment.domain.Results;
 import gov.workplan.assessment.persistence.AssessmentStore;
 import gov.workplan.common.problem.ApiProblem;
+import gov.workplan.common.problem.QueryNumbers;
 import gov.workplan.common.problem.FieldErrors;
 import gov.workplan.common.security.Caller;
 import gov.workplan.common.security.Roles;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -57,8 +61,11 @@ public class ResultResource {
     }
 
     @Schema(name = "Freeze", description = "Which period's ranking to freeze.")
-    public record FreezeRequest(@Schema(required = true, example = "szfb-2010-98") String plan,
-            @Schema(required = true, example = "2011-Q2") String period) {
+    public record FreezeRequest(@Schema(required = true, example = "szfb-2010-98") @Size(max = 64) String plan,
+            @Schema(required = true, example = "2011-Q2") @Size(max = 10) String period,
+            @Schema(description = "Required while reports of the period still await the office's review: why the "
+                    + "result is frozen now. Kept in the snapshot with the units it covered.")
+            @Size(max = FreezeRules.MAX_REASON) String overrideReason) {
     }
 
     @POST
@@ -66,12 +73,15 @@ public class ResultResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.OFFICE)
     @Operation(summary = "Freeze a period's ranking", description = "Snapshots the current rankings of every category "
-            + "into a result; it never changes afterwards. Role: office.")
+            + "into a result; it never changes afterwards. Only after the period's deadline (409 before: units may "
+            + "still report). While reports still await review (SUBMITTED, not accepted), only with an `overrideReason`, "
+            + "kept in the snapshot with those units. Role: office.")
     @APIResponse(responseCode = "201", description = "Frozen.")
     @APIResponse(responseCode = "400", description = "Plan or period missing or malformed.")
     @APIResponse(responseCode = "404", description = "No such plan.")
-    @APIResponse(responseCode = "409", description = "Nothing ranked for that period yet.")
-    public Response freeze(FreezeRequest request) {
+    @APIResponse(responseCode = "409", description = "Nothing ranked for that period yet, its deadline has not passed, "
+            + "or reports await review and no overrideReason was given.")
+    public Response freeze(@Valid FreezeRequest request) {
         FieldErrors errors = new FieldErrors();
         if (request == null || request.plan() == null) {
             errors.add("plan", "is required");
@@ -81,7 +91,9 @@ public class ResultResource {
         }
         errors.throwIfAny();
         store.requirePlan(request.plan());
-        AssessmentResult result = results.freeze(request.plan(), request.period(), caller.id());
+        AssessmentResult result = results.freeze(request.plan(), request.period(), request.overrideReason(),
+                store.deadline(request.plan(), request.period()), store.unreviewed(request.plan(), request.period()),
+                caller.id());
         return Response.created(URI.create("/api/v1/results/" + result.id)).entity(view(result)).build();
     }
 
@@ -123,7 +135,8 @@ public class ResultResource {
             + "exactly as frozen; a later correction leads to a new result, and both stay readable.")
     @APIResponse(responseCode = "400", description = "Plan missing.")
     public List<PublicView> published(@Parameter(required = true, example = "szfb-2010-98") @QueryParam("plan") String plan,
-            @Parameter(example = "2011") @QueryParam("year") Integer year) {
+            @Parameter(example = "2011") @QueryParam("year") String yearText) {
+        Integer year = QueryNumbers.year(yearText, "year");
         if (plan == null || plan.isBlank()) {
             throw ApiProblem.invalid("plan", "is required");
         }

@@ -21,6 +21,8 @@ import gov.workplan.common.security.Caller;
 import gov.workplan.common.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -55,10 +57,10 @@ public class SchemeResource {
     }
 
     @Schema(name = "NewScheme", description = "A new version of a category's scheme, effective from a period.")
-    public record NewScheme(@Schema(required = true, example = "szfb-2010-98") String plan,
-            @Schema(required = true, example = "DISTRICT") String category,
-            @Schema(required = true, example = "2011-Q3") String effectiveFrom,
-            @Schema(required = true) SchemeRules rules, String note) {
+    public record NewScheme(@Schema(required = true, example = "szfb-2010-98") @Size(max = 64) String plan,
+            @Schema(required = true, example = "DISTRICT") @Size(max = 20) String category,
+            @Schema(required = true, example = "2011-Q3") @Size(max = 10) String effectiveFrom,
+            @Schema(required = true) SchemeRules rules, @Size(max = 2000) String note) {
     }
 
     @GET
@@ -80,7 +82,7 @@ public class SchemeResource {
     @APIResponse(responseCode = "201", description = "Defined; results recalculated.")
     @APIResponse(responseCode = "400", description = "Invalid rules; every field named.")
     @APIResponse(responseCode = "404", description = "No such plan.")
-    public Response define(NewScheme request) {
+    public Response define(@Valid NewScheme request) {
         if (request == null) {
             throw ApiProblem.invalid("body", "plan, category, effectiveFrom and rules are required");
         }

@@ -19,7 +19,7 @@ public final class Briefing {
 
     public record Data(String plan, String planTitle, String period, List<Line> completionByIndustry,
             List<Line> completionByDistrict, List<RankLine> top, List<RankLine> bottom, List<String> late,
-            List<String> missing, List<RankLine> movers) {
+            List<String> missing, List<RankLine> movers, List<String> imported) {
     }
 
     private Briefing() {
@@ -39,6 +39,8 @@ public final class Briefing {
         md.append("\n## Late and missing reports (迟报、漏报)\n\n");
         md.append("- Late: ").append(d.late().isEmpty() ? "none" : String.join(", ", d.late())).append('\n');
         md.append("- Missing: ").append(d.missing().isEmpty() ? "none" : String.join(", ", d.missing())).append('\n');
+        md.append("- Imported from before the system (历史导入): ").append(d.imported().isEmpty() ? "none"
+                : String.join(", ", d.imported())).append('\n');
         md.append("\n## Biggest movers (名次变化)\n\n");
         if (d.movers().isEmpty()) {
             md.append("No movement since the previous period.\n");
@@ -60,7 +62,9 @@ public final class Briefing {
         rankTable(h, "Bottom units (后列)", d.bottom());
         h.append("<h2>Late and missing reports (迟报、漏报)</h2>\n<p>Late: ")
                 .append(esc(d.late().isEmpty() ? "none" : String.join(", ", d.late()))).append("</p>\n<p>Missing: ")
-                .append(esc(d.missing().isEmpty() ? "none" : String.join(", ", d.missing()))).append("</p>\n");
+                .append(esc(d.missing().isEmpty() ? "none" : String.join(", ", d.missing()))).append("</p>\n<p>")
+                .append("Imported from before the system (历史导入): ")
+                .append(esc(d.imported().isEmpty() ? "none" : String.join(", ", d.imported()))).append("</p>\n");
         rankTable(h, "Biggest movers (名次变化)", d.movers());
         return h.append("</body></html>\n").toString();
     }

@@ -113,7 +113,13 @@ public class Briefings {
         return new Briefing.Data(plan, title, period,
                 completion.byIndustry().stream().map(l -> new Line(l.code(), l.completion())).toList(),
                 completion.byDistrict().stream().map(l -> new Line(l.nameZh(), l.completion())).toList(),
-                top, bottom, late, missing, movers);
+                top, bottom, late, missing, movers, imported(plan, period));
+    }
+
+    /** Units whose report for the period was imported from before the system, not made in it. */
+    public List<String> imported(String plan, String period) {
+        return units("select unit_code from report where plan_code = ?1 and period_code = ?2 and imported "
+                + "order by unit_code", plan, period);
     }
 
     private List<String> units(String sql, String plan, String period) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -15,6 +16,8 @@ import gov.workplan.assessment.events.AssessmentTopic;
 import gov.workplan.common.events.Outbox;
 import gov.workplan.common.problem.ApiProblem;
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -39,11 +42,19 @@ public class Results {
     Clock clock;
 
     /**
+     * Separation of duties (on by default): who froze a result may not approve it, and who approved it may
+     * not publish it, so no one identity holding both roles carries a result from ranking to the public
+     * alone. A small office may turn it off; the audit trail still shows who did each step.
+     */
+    @ConfigProperty(name = "assessment.separation-of-duties", defaultValue = "true")
+    boolean separationOfDuties;
+
+    /**
      * What a frozen result holds: the rankings and the completion figures as they stood. Results frozen
      * before completion was kept have none (null).
      */
     public record Snapshot(String plan, String period, int year, Instant frozenAt, List<CategoryRanking> rankings,
-            Briefings.Completion completion) {
+            Briefings.Completion completion, FreezeRules.Override override, List<String> importedUnits) {
     }
 
     /** The payload of ranking.published. */
@@ -51,8 +62,13 @@ public class Results {
             String approvedBy, List<CategoryRanking> rankings) {
     }
 
+    /**
+     * Freezes the period's rankings, once its deadline has passed ({@link FreezeRules}); reports still awaiting
+     * review need {@code overrideReason}, which the snapshot keeps with the units it covered.
+     */
     @Transactional
-    public AssessmentResult freeze(String plan, String periodCode, String actor) {
+    public AssessmentResult freeze(String plan, String periodCode, String overrideReason, Optional<Instant> deadline,
+            List<String> unreviewed, String actor) {
         PeriodCode period = PeriodCode.parse(periodCode)
                 .orElseThrow(() -> ApiProblem.invalid("period", "must be a period like 2011-Q2"));
         List<CategoryRanking> current = rankings.of(plan, period.code(), null);
@@ -60,6 +76,7 @@ public class Results {
             throw ApiProblem.conflict("period", "plan " + plan + " has no ranking for " + period.code() + " to freeze");
         }
         Instant now = now();
+        FreezeRules.Override override = FreezeRules.check(period.code(), now, deadline, unreviewed, overrideReason);
         AssessmentResult result = new AssessmentResult();
         result.id = UUID.randomUUID();
         result.planCode = plan;
@@ -67,7 +84,7 @@ public class Results {
         result.year = period.year();
         result.status = AssessmentResult.Status.FROZEN;
         result.snapshot = write(new Snapshot(plan, period.code(), period.year(), now, current,
-                briefings.completion(plan, period.code())));
+                briefings.completion(plan, period.code()), override, briefings.imported(plan, period.code())));
         result.frozenAt = now;
         result.frozenBy = actor;
         result.persist();
@@ -80,6 +97,10 @@ public class Results {
         if (result.status != AssessmentResult.Status.FROZEN) {
             throw ApiProblem.conflict("status", "only a FROZEN result can be approved; this one is " + result.status);
         }
+        if (separationOfDuties && actor.equals(result.frozenBy)) {
+            throw ApiProblem.forbidden("separation of duties: " + actor + " froze this result and may not also approve "
+                    + "it; another member of the leading group approves");
+        }
         result.status = AssessmentResult.Status.APPROVED;
         result.approvedAt = now();
         result.approvedBy = actor;
@@ -91,6 +112,10 @@ public class Results {
         AssessmentResult result = locked(id);
         if (result.status != AssessmentResult.Status.APPROVED) {
             throw ApiProblem.conflict("status", "only an APPROVED result can be published; this one is " + result.status);
+        }
+        if (separationOfDuties && actor.equals(result.approvedBy)) {
+            throw ApiProblem.forbidden("separation of duties: " + actor + " approved this result and may not also "
+                    + "publish it; the office publishes");
         }
         result.status = AssessmentResult.Status.PUBLISHED;
         result.publishedAt = now();

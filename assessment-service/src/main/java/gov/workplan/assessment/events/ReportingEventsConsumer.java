@@ -70,6 +70,9 @@ public class ReportingEventsConsumer {
             throw new IllegalArgumentException("event " + event.id() + " names no period");
         }
         String unit = p.path("unit").asText();
+        if (p.hasNonNull("deadline")) {
+            store.recordDeadline(plan, period.code(), Instant.parse(p.path("deadline").asText()));
+        }
         switch (event.type()) {
             case "report.submitted", "report.accepted", "report.returned", "report.corrected", "report.imported" -> {
                 boolean newer = store.upsertReport(UUID.fromString(p.path("reportId").asText()), plan, period.code(),

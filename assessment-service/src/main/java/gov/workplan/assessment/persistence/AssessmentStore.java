@@ -138,12 +138,48 @@ public class AssessmentStore {
                 values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
                 on conflict (report_id) do update set status = excluded.status, version = excluded.version,
                     content = excluded.content, timeliness = excluded.timeliness,
-                    late_by_seconds = excluded.late_by_seconds, first_submitted_at = excluded.first_submitted_at
+                    late_by_seconds = excluded.late_by_seconds, first_submitted_at = excluded.first_submitted_at,
+                    imported = excluded.imported
                 where report.version < excluded.version
                 """).setParameter(1, id).setParameter(2, plan).setParameter(3, period).setParameter(4, unit)
                 .setParameter(5, status).setParameter(6, version).setParameter(7, content).setParameter(8, timeliness)
                 .setParameter(9, lateBySeconds).setParameter(10, firstSubmittedAt).setParameter(11, imported)
                 .executeUpdate() == 1;
+    }
+
+    /** The period's deadline as reporting-service announced it; the latest word wins (a changed rule). */
+    public void recordDeadline(String plan, String period, Instant deadline) {
+        em.createNativeQuery("insert into period_deadline (plan_code, period_code, deadline) values (?1, ?2, ?3) "
+                + "on conflict (plan_code, period_code) do update set deadline = excluded.deadline "
+                + "where period_deadline.deadline <> excluded.deadline").setParameter(1, plan).setParameter(2, period)
+                .setParameter(3, deadline).executeUpdate();
+    }
+
+    /** When the period's reporting closes, if any event has said so yet. */
+    public Optional<Instant> deadline(String plan, String period) {
+        List<?> rows = em.createNativeQuery("select deadline from period_deadline where plan_code = ?1 and period_code = ?2")
+                .setParameter(1, plan).setParameter(2, period).getResultList();
+        return rows.stream().findFirst().map(AssessmentStore::instant);
+    }
+
+    /** Units whose report for the period is submitted but not yet reviewed by the office. */
+    public List<String> unreviewed(String plan, String period) {
+        return em.createNativeQuery("select unit_code from report where plan_code = ?1 and period_code = ?2 "
+                + "and status = 'SUBMITTED' order by unit_code", String.class).setParameter(1, plan)
+                .setParameter(2, period).getResultList().stream().map(String.class::cast).toList();
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        throw new IllegalStateException("a timestamptz read as " + value.getClass());
     }
 
     public boolean addOverdue(String plan, String period, String unit) {

@@ -48,7 +48,7 @@ class AssessmentAccessTest {
 
     private static String frozen() {
         return given().auth().oauth2(TestTokens.office()).contentType("application/json")
-                .body("{\"plan\": \"" + plan() + "\", \"period\": \"2011-Q2\"}").when().post("/api/v1/results")
+                .body("{\"plan\": \"" + plan() + "\", \"period\": \"2011-Q2\", \"overrideReason\": \"测试：季度报送尚在审核\"}").when().post("/api/v1/results")
                 .then().statusCode(201).extract().path("id");
     }
 
@@ -108,7 +108,7 @@ class AssessmentAccessTest {
                     + "\"rules\": {\"weights\": {\"indicators\": 50, \"tasks\": 30, \"timeliness\": 20}, \"progressCap\": 1.2, "
                     + "\"aboutTolerance\": 0.05, \"thresholds\": {\"ahead\": 1.1, \"onTrack\": 1.0, \"behind\": 0.8}, "
                     + "\"latePenalty\": 5, \"missingPenalty\": 15, \"coResponsibleWeight\": 0}}";
-            case "freeze" -> "{\"plan\": \"" + plan() + "\", \"period\": \"2011-Q2\"}";
+            case "freeze" -> "{\"plan\": \"" + plan() + "\", \"period\": \"2011-Q2\", \"overrideReason\": \"测试：季度报送尚在审核\"}";
             default -> kind;
         };
     }

@@ -25,6 +25,7 @@ import gov.workplan.assessment.AssessmentFixture;
 import gov.workplan.assessment.AssessmentFixture.Row;
 import gov.workplan.testkit.EventProbe;
 import gov.workplan.testkit.Metrics;
+import gov.workplan.testkit.Problems;
 import gov.workplan.testkit.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -96,9 +97,17 @@ class AssessmentFlowTest {
 
         // Freeze → approve → publish; the public sees the snapshot without a token.
         try (EventProbe probe = EventProbe.fromNowOn("workplan.assessment")) {
-            String result = given().auth().oauth2(TestTokens.office()).contentType("application/json")
+            // The reports are submitted, not yet reviewed: freezing them takes an override that says why.
+            Problems.assertProblem(given().auth().oauth2(TestTokens.office()).contentType("application/json")
                     .body("{\"plan\": \"" + plan + "\", \"period\": \"2011-Q2\"}").when().post("/api/v1/results")
-                    .then().statusCode(201).body("status", equalTo("FROZEN")).extract().path("id");
+                    .then(), 409, "overrideReason");
+            String result = given().auth().oauth2(TestTokens.office()).contentType("application/json")
+                    .body("{\"plan\": \"" + plan + "\", \"period\": \"2011-Q2\", \"overrideReason\": \"领导小组会议前冻结\"}")
+                    .when().post("/api/v1/results")
+                    .then().statusCode(201).body("status", equalTo("FROZEN"))
+                    .body("snapshot.override.reason", equalTo("领导小组会议前冻结"))
+                    .body("snapshot.override.unreviewedUnits", org.hamcrest.Matchers.hasItem("futian"))
+                    .extract().path("id");
             given().auth().oauth2(TestTokens.office()).when().post("/api/v1/results/" + result + "/publish").then()
                     .statusCode(409);
             given().auth().oauth2(TestTokens.leader()).when().post("/api/v1/results/" + result + "/approve").then()

@@ -34,7 +34,7 @@ class PublicResultsPageTest {
 
     private static String publish(String plan) {
         String result = given().auth().oauth2(TestTokens.office()).contentType("application/json")
-                .body("{\"plan\": \"" + plan + "\", \"period\": \"2011-Q2\"}").when().post("/api/v1/results").then()
+                .body("{\"plan\": \"" + plan + "\", \"period\": \"2011-Q2\", \"overrideReason\": \"测试：季度报送尚在审核\"}").when().post("/api/v1/results").then()
                 .statusCode(201).extract().path("id");
         given().auth().oauth2(TestTokens.leader()).when().post("/api/v1/results/" + result + "/approve").then()
                 .statusCode(200);
