@@ -89,4 +89,15 @@ class DockerComposeTest {
                 "Quarkus fast-jar layout");
         assertTrue(dockerfile.contains("HEALTHCHECK"), "a health check");
     }
+
+    /** A JVM out of memory must end (and be restarted), not limp on with its workers dead: image, local run alike. */
+    @Test
+    void givenEveryWayTheServicesAreStarted_whenRead_thenEachEndsTheJvmOnOutOfMemory() throws Exception {
+        assertTrue(dockerfile.matches("(?s).*JAVA_OPTS=\"[^\"]*-XX:\\+ExitOnOutOfMemoryError.*"), "the image's JAVA_OPTS");
+        String runSuite = Files.readString(DOCKER.resolveSibling("platform/bin/run-suite"));
+        assertTrue(runSuite.contains("-jar") && runSuite.contains("-XX:+ExitOnOutOfMemoryError -jar"), "run-suite");
+        String serviceProcess = Files.readString(DOCKER.resolveSibling(
+                "platform/benchmark/src/main/java/gov/workplan/benchmark/ServiceProcess.java"));
+        assertTrue(serviceProcess.contains("command.add(\"-XX:+ExitOnOutOfMemoryError\")"), "the benchmark and e2e runs");
+    }
 }

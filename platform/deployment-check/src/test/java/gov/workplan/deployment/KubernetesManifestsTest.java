@@ -143,6 +143,9 @@ class KubernetesManifestsTest {
             assertTrue(c.getSecurityContext().getReadOnlyRootFilesystem(), "read-only root");
             assertTrue(deployment.getSpec().getTemplate().getSpec().getSecurityContext().getRunAsNonRoot(), "non-root");
             assertNotNull(c.getLifecycle().getPreStop(), "graceful shutdown pauses before SIGTERM");
+            c.getEnv().stream().filter(v -> List.of("JAVA_OPTS", "JAVA_TOOL_OPTIONS").contains(v.getName()))
+                    .forEach(v -> assertTrue(String.valueOf(v.getValue()).contains("-XX:+ExitOnOutOfMemoryError"),
+                            name + " overrides the image's " + v.getName() + " without -XX:+ExitOnOutOfMemoryError"));
 
             Set<String> env = new HashSet<>(config.getData().keySet());
             env.addAll(SECRET_KEYS);
