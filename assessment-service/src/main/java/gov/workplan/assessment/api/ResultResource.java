@@ -16,6 +16,7 @@ import gov.workplan.assessment.domain.FreezeRules;
 import gov.workplan.assessment.domain.Results;
 import gov.workplan.assessment.persistence.AssessmentStore;
 import gov.workplan.common.problem.ApiProblem;
+import gov.workplan.contracts.ContractLimits;
 import gov.workplan.common.problem.QueryNumbers;
 import gov.workplan.common.problem.FieldErrors;
 import gov.workplan.common.security.Caller;
@@ -61,8 +62,8 @@ public class ResultResource {
     }
 
     @Schema(name = "Freeze", description = "Which period's ranking to freeze.")
-    public record FreezeRequest(@Schema(required = true, example = "szfb-2010-98") @Size(max = 64) String plan,
-            @Schema(required = true, example = "2011-Q2") @Size(max = 10) String period,
+    public record FreezeRequest(@Schema(required = true, example = "szfb-2010-98") @Size(max = ContractLimits.CODE) String plan,
+            @Schema(required = true, example = "2011-Q2") @Size(max = ContractLimits.PERIOD) String period,
             @Schema(description = "Required while reports of the period still await the office's review: why the "
                     + "result is frozen now. Kept in the snapshot with the units it covered.")
             @Size(max = FreezeRules.MAX_REASON) String overrideReason) {

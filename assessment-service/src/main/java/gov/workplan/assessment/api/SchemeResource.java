@@ -19,6 +19,7 @@ import gov.workplan.assessment.persistence.AssessmentStore;
 import gov.workplan.common.problem.ApiProblem;
 import gov.workplan.common.security.Caller;
 import gov.workplan.common.security.Roles;
+import gov.workplan.contracts.ContractLimits;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -57,9 +58,9 @@ public class SchemeResource {
     }
 
     @Schema(name = "NewScheme", description = "A new version of a category's scheme, effective from a period.")
-    public record NewScheme(@Schema(required = true, example = "szfb-2010-98") @Size(max = 64) String plan,
+    public record NewScheme(@Schema(required = true, example = "szfb-2010-98") @Size(max = ContractLimits.CODE) String plan,
             @Schema(required = true, example = "DISTRICT") @Size(max = 20) String category,
-            @Schema(required = true, example = "2011-Q3") @Size(max = 10) String effectiveFrom,
+            @Schema(required = true, example = "2011-Q3") @Size(max = ContractLimits.PERIOD) String effectiveFrom,
             @Schema(required = true) SchemeRules rules, @Size(max = 2000) String note) {
     }
 

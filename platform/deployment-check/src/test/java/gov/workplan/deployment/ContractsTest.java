@@ -80,6 +80,40 @@ class ContractsTest {
         assertTrue(types.containsAll(messages), "messages no service publishes: " + minus(messages, types));
     }
 
+    /**
+     * The AsyncAPI document says every contract limit the code holds (gov.workplan.contracts.ContractField),
+     * and no other: each field's {@code maxLength} where the document declares it equals the contract's.
+     */
+    @Test
+    void givenTheContractLimits_whenComparedWithTheDocument_thenEveryDeclaredMaxLengthIsTheContractsAndNoOther()
+            throws IOException {
+        JsonNode doc = new ObjectMapper(new YAMLFactory()).readTree(CONTRACTS.resolve("asyncapi.yaml").toFile());
+        java.util.Map<String, Integer> declared = new java.util.TreeMap<>();
+        doc.path("components").path("messages").forEach(m -> {
+            JsonNode payload = m.path("payload").path("allOf").path(1).path("properties").path("payload");
+            collectMaxLengths(m.path("name").asText() + ":", payload, declared);
+        });
+        java.util.Map<String, Integer> contract = new java.util.TreeMap<>();
+        for (gov.workplan.contracts.ContractField f : gov.workplan.contracts.ContractField.values()) {
+            f.events().forEach(at -> contract.put(at, f.maxLength()));
+        }
+        assertTrue(contract.size() >= 15, "contract fields placed in the document: " + contract.keySet());
+        org.junit.jupiter.api.Assertions.assertEquals(contract, declared,
+                "maxLength in asyncapi.yaml against gov.workplan.contracts.ContractField");
+    }
+
+    private static void collectMaxLengths(String prefix, JsonNode schema, java.util.Map<String, Integer> out) {
+        schema.path("properties").fields().forEachRemaining(p -> {
+            JsonNode s = p.getValue();
+            if (s.has("maxLength")) {
+                out.put(prefix + p.getKey(), s.path("maxLength").asInt());
+            }
+            if (s.path("items").has("properties")) {
+                collectMaxLengths(prefix + p.getKey() + "[].", s.path("items"), out);
+            }
+        });
+    }
+
     private static Set<String> minus(Set<String> a, Set<String> b) {
         Set<String> d = new HashSet<>(a);
         d.removeAll(b);

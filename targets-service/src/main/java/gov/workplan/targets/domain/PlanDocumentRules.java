@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import gov.workplan.contracts.ContractField;
+
 import gov.workplan.common.problem.FieldErrors;
 import gov.workplan.targets.domain.PlanDocument.IndicatorEntry;
 import gov.workplan.targets.domain.PlanDocument.IndustryEntry;
@@ -80,8 +82,8 @@ public final class PlanDocumentRules {
             return;
         }
         code(plan.code(), CODE, "plan.code");
-        text(plan.title(), 500, true, "plan.title");
-        text(plan.titleEn(), 500, false, "plan.titleEn");
+        text(plan.title(), ContractField.PLAN_TITLE.maxLength(), true, "plan.title");
+        text(plan.titleEn(), ContractField.PLAN_TITLE_EN.maxLength(), false, "plan.titleEn");
         text(plan.noticeTitle(), 500, false, "plan.noticeTitle");
         text(plan.documentNumber(), 100, false, "plan.documentNumber");
         text(plan.issuer(), 200, false, "plan.issuer");
@@ -154,8 +156,8 @@ public final class PlanDocumentRules {
             if (code(industry.code(), CODE, at + ".code") && !industries.add(industry.code())) {
                 errors.add(at + ".code", "'" + industry.code() + "' is listed twice");
             }
-            text(industry.nameZh(), 200, true, at + ".nameZh");
-            text(industry.nameEn(), 200, true, at + ".nameEn");
+            text(industry.nameZh(), ContractField.INDUSTRY_NAME_ZH.maxLength(), true, at + ".nameZh");
+            text(industry.nameEn(), ContractField.INDUSTRY_NAME_EN.maxLength(), true, at + ".nameEn");
             IndustryEntry registered = industry.code() == null ? null : registeredIndustry.apply(industry.code());
             if (registered != null && !registered.equals(industry)) {
                 errors.add(at, "industry '" + industry.code() + "' is registered with other names");
@@ -169,8 +171,8 @@ public final class PlanDocumentRules {
             if (code(unit.code(), CODE, at + ".code") && units.put(unit.code(), unit) != null) {
                 errors.add(at + ".code", "'" + unit.code() + "' is listed twice");
             }
-            text(unit.nameZh(), 200, true, at + ".nameZh");
-            text(unit.nameEn(), 200, true, at + ".nameEn");
+            text(unit.nameZh(), ContractField.UNIT_NAME_ZH.maxLength(), true, at + ".nameZh");
+            text(unit.nameEn(), ContractField.UNIT_NAME_EN.maxLength(), true, at + ".nameEn");
             if (unit.category() == null) {
                 errors.add(at + ".category", "is required: one of CITY, DISTRICT, DEPARTMENT, ENTERPRISE, LEADING_GROUP");
             }
@@ -209,9 +211,9 @@ public final class PlanDocumentRules {
             if (code(indicator.code(), INDICATOR_CODE, at + ".code") && !indicators.add(indicator.code())) {
                 errors.add(at + ".code", "'" + indicator.code() + "' is listed twice");
             }
-            text(indicator.nameZh(), 300, true, at + ".nameZh");
-            text(indicator.nameEn(), 300, true, at + ".nameEn");
-            text(indicator.unitOfMeasure(), 50, true, at + ".unitOfMeasure");
+            text(indicator.nameZh(), ContractField.INDICATOR_NAME_ZH.maxLength(), true, at + ".nameZh");
+            text(indicator.nameEn(), ContractField.INDICATOR_NAME_EN.maxLength(), true, at + ".nameEn");
+            text(indicator.unitOfMeasure(), ContractField.UNIT_OF_MEASURE.maxLength(), true, at + ".unitOfMeasure");
             text(indicator.unitOfMeasureEn(), 50, false, at + ".unitOfMeasureEn");
             text(indicator.description(), 2000, false, at + ".description");
             if (indicator.industry() != null && !industries.contains(indicator.industry())) {
@@ -273,9 +275,9 @@ public final class PlanDocumentRules {
             if (task.section() == null || task.section() < 1 || task.section() > 99) {
                 errors.add(at + ".section", "must be a section number from 1 to 99");
             }
-            text(task.title(), 300, false, at + ".title");
+            text(task.title(), ContractField.TASK_TITLE.maxLength(), false, at + ".title");
             text(task.titleEn(), 300, false, at + ".titleEn");
-            text(task.description(), 20_000, false, at + ".description");
+            text(task.description(), ContractField.TASK_DESCRIPTION.maxLength(), false, at + ".description");
             if (blank(task.title()) && blank(task.description())) {
                 errors.add(at + ".description", "is required when the task has no title");
             }

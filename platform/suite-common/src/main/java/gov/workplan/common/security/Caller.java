@@ -21,7 +21,7 @@ public class Caller {
     SecurityIdentity identity;
 
     /** The most characters a token subject may have: every service stores it as an actor in varchar(200). */
-    public static final int MAX_SUBJECT = 200;
+    public static final int MAX_SUBJECT = gov.workplan.contracts.ContractLimits.ACTOR;
 
     /**
      * The token's subject: a stable id of the person or system, written as the actor of every change. A
