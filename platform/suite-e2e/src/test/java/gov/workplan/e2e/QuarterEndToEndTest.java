@@ -18,7 +18,10 @@ import java.util.function.Predicate;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -29,10 +32,18 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import gov.workplan.benchmark.CopyChecker;
 import gov.workplan.benchmark.DeliveryChecker;
 import gov.workplan.benchmark.ServiceLog;
 import gov.workplan.benchmark.ServiceLog.ExportedSpan;
 import gov.workplan.benchmark.ServiceProcess;
+import gov.workplan.benchmark.SyntheticPlan;
+import gov.workplan.contracts.ContractField;
 import gov.workplan.kafka.KafkaBrokerProcess;
 import gov.workplan.testkit.Metrics;
 import gov.workplan.testkit.RecordedSpans;
@@ -72,6 +83,7 @@ class QuarterEndToEndTest {
     }
     private static final String PLAN = "szfb-2010-98";
     private static final Duration WAIT = Duration.ofSeconds(120);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static KafkaBrokerProcess broker;
     private static ServiceProcess targets;
@@ -129,15 +141,26 @@ class QuarterEndToEndTest {
         }
     }
 
-    /** A test that failed while one of the services was down leaves it down; the next starts from a whole suite. */
+    /**
+     * A test that failed while one of the services was down leaves it down; the next starts from a whole
+     * suite. And after every scenario — kills, restarts, redeliveries, replicas — the seed plan's copies
+     * in reporting and assessment converge on the owner's, row by row.
+     */
     @AfterEach
-    void keepTheSuiteUp() {
+    void keepTheSuiteUpAndTheCopiesEqual() {
         for (ServiceProcess s : List.of(targets, reporting, assessment)) {
             if (!s.isAlive()) {
                 s.start();
                 s.awaitReady(WAIT);
             }
         }
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        List<String> differences = CopyChecker.differences(PLAN, "targets_e2e", "reporting_e2e", "assessment_e2e");
+        while (!differences.isEmpty() && System.nanoTime() < deadline) {
+            ServiceProcess.sleep(500);
+            differences = CopyChecker.differences(PLAN, "targets_e2e", "reporting_e2e", "assessment_e2e");
+        }
+        assertEquals(List.of(), differences, "the copies of " + PLAN + " after this scenario");
     }
 
     @Test
@@ -560,6 +583,113 @@ class QuarterEndToEndTest {
     }
 
     /** Every district reported the same share: once all are applied, all eight share rank 1. */
+    /**
+     * A plan whose every contract field is at its limit — names of 300 and 200 characters, a task known
+     * only by a 20,000-character description, codes as long as their patterns allow — is applied by all
+     * three services: the copies equal the owner's row for row, and nothing is parked on a dead-letter
+     * topic. (An indicator name of 250 characters used to be taken by targets-service and parked by the
+     * other two, whose copies then lacked it.)
+     */
+    @Test
+    @Order(10)
+    void givenAPlanWithEveryContractFieldAtItsLimit_whenImported_thenEveryCopyEqualsTheOwnersAndNothingIsParked()
+            throws Exception {
+        ObjectNode document = (ObjectNode) new SyntheticPlan(JSON, "limits", 2, 2).document();
+        String plan = document.path("plan").path("code").asText();
+        ObjectNode header = (ObjectNode) document.get("plan");
+        header.put("title", "方".repeat(ContractField.PLAN_TITLE.maxLength()));
+        header.put("titleEn", "P".repeat(ContractField.PLAN_TITLE_EN.maxLength()));
+        ArrayNode industries = (ArrayNode) document.get("industries");
+        industries.addObject().put("code", "limits-" + "i".repeat(ContractField.INDUSTRY_CODE.maxLength() - 7))
+                .put("nameZh", "业".repeat(ContractField.INDUSTRY_NAME_ZH.maxLength()))
+                .put("nameEn", "I".repeat(ContractField.INDUSTRY_NAME_EN.maxLength()));
+        String longUnit = "limits-" + "u".repeat(ContractField.UNIT_CODE.maxLength() - 7);
+        for (JsonNode unit : document.get("units")) {
+            if (unit.path("code").asText().startsWith("limits-county")) {
+                ((ObjectNode) unit).put("nameZh", "县".repeat(ContractField.UNIT_NAME_ZH.maxLength()))
+                        .put("nameEn", "C".repeat(ContractField.UNIT_NAME_EN.maxLength()));
+            }
+        }
+        String firstCounty = document.get("units").findValuesAsText("code").stream()
+                .filter(c -> c.startsWith("limits-county")).findFirst().orElseThrow();
+        renameUnit(document, firstCounty, longUnit);
+        String longIndicator = "limits." + "x".repeat(ContractField.INDICATOR_CODE.maxLength() - 7);
+        ObjectNode indicator = (ObjectNode) document.get("indicators").get(0);
+        String oldIndicator = indicator.path("code").asText();
+        indicator.put("code", longIndicator).put("industry", industries.get(industries.size() - 1).path("code").asText())
+                .put("nameZh", "指".repeat(ContractField.INDICATOR_NAME_ZH.maxLength()))
+                .put("nameEn", "N".repeat(ContractField.INDICATOR_NAME_EN.maxLength()))
+                .put("unitOfMeasure", "单".repeat(ContractField.UNIT_OF_MEASURE.maxLength()));
+        for (JsonNode t : document.get("targets")) {
+            if (oldIndicator.equals(t.path("indicator").asText())) {
+                ((ObjectNode) t).put("indicator", longIndicator);
+            }
+        }
+        ObjectNode titled = (ObjectNode) document.get("tasks").get(0);
+        titled.put("title", "任".repeat(ContractField.TASK_TITLE.maxLength()));
+        ObjectNode described = (ObjectNode) document.get("tasks").get(1);
+        described.put("code", "ABCDEFGH.ABCDEFGH.ABCDEFGH.ABCDEFGH").putNull("title")
+                .put("description", "述".repeat(ContractField.TASK_DESCRIPTION.maxLength()));
+
+        as(TestTokens.office()).contentType("application/json").body(document.toString())
+                .post(targets.url() + "/api/v1/plans").then().statusCode(201);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        List<String> differences = CopyChecker.differences(plan, "targets_e2e", "reporting_e2e", "assessment_e2e");
+        while (!differences.isEmpty() && System.nanoTime() < deadline) {
+            ServiceProcess.sleep(500);
+            differences = CopyChecker.differences(plan, "targets_e2e", "reporting_e2e", "assessment_e2e");
+        }
+        assertEquals(List.of(), differences, "reporting's and assessment's copies of " + plan);
+        assertEquals(0, parked(plan), "events of " + plan + " parked on a dead-letter topic");
+    }
+
+    private static void renameUnit(ObjectNode document, String from, String to) {
+        for (JsonNode u : document.get("units")) {
+            if (from.equals(u.path("code").asText())) {
+                ((ObjectNode) u).put("code", to);
+            }
+        }
+        for (JsonNode t : document.get("targets")) {
+            if (from.equals(t.path("unit").asText())) {
+                ((ObjectNode) t).put("unit", to);
+            }
+        }
+        for (JsonNode task : document.get("tasks")) {
+            ArrayNode lead = (ArrayNode) task.get("lead");
+            for (int i = 0; i < lead.size(); i++) {
+                if (from.equals(lead.get(i).asText())) {
+                    lead.set(i, JSON.getNodeFactory().textNode(to));
+                }
+            }
+        }
+    }
+
+    /** Records keyed by the plan on every dead-letter topic, read from the beginning. */
+    private static int parked(String plan) {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "e2e-parked-" + java.util.UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        int parked = 0;
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+            List<String> dlqs = consumer.listTopics().keySet().stream().filter(t -> t.endsWith("-dlq")).toList();
+            if (dlqs.isEmpty()) {
+                return 0;
+            }
+            consumer.subscribe(dlqs);
+            long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (System.nanoTime() < until) {
+                for (var record : consumer.poll(Duration.ofMillis(500))) {
+                    if (plan.equals(record.key())) {
+                        parked++;
+                    }
+                }
+            }
+        }
+        return parked;
+    }
+
     private static void awaitEveryDistrictRankedFirst(String period, String what) {
         awaitTrue(() -> {
             var ranking = as(TestTokens.office()).get(assessment.url() + "/api/v1/rankings?plan=" + PLAN + "&period="
