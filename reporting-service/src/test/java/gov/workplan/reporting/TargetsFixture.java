@@ -93,7 +93,7 @@ public final class TargetsFixture {
                 .put("parent", parent);
     }
 
-    private static ObjectNode indicator(String plan, String code, String nameZh, String unitOfMeasure) {
+    public static ObjectNode indicator(String plan, String code, String nameZh, String unitOfMeasure) {
         return JSON.createObjectNode().put("plan", plan).put("code", code).put("nameZh", nameZh).put("nameEn", code)
                 .put("industry", "bio").put("unitOfMeasure", unitOfMeasure);
     }

@@ -3,9 +3,12 @@ package gov.workplan.assessment.events;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +17,7 @@ import gov.workplan.assessment.domain.PeriodCode;
 import gov.workplan.assessment.domain.Recalculation;
 import gov.workplan.assessment.persistence.AssessmentStore;
 import gov.workplan.common.database.UntilDatabaseAvailable;
+import gov.workplan.common.events.DeadLetters;
 import gov.workplan.common.events.EventEnvelope;
 import gov.workplan.common.events.Inbox;
 import gov.workplan.common.tracing.Tracing;
@@ -30,7 +34,10 @@ import jakarta.transaction.Transactional;
  * event (same id) or an older report version changes nothing.
  */
 @ApplicationScoped
-public class ReportingEventsConsumer {
+public class ReportingEventsConsumer implements DeadLetters.Redrivable {
+
+    /** The schema versions of workplan.reporting's events this consumer reads; any other is held. */
+    static final Set<Integer> READS = Set.of(1);
 
     @Inject
     Inbox inbox;
@@ -50,6 +57,15 @@ public class ReportingEventsConsumer {
     @Inject
     Clock clock;
 
+    @ConfigProperty(name = "mp.messaging.incoming.reporting.dead-letter-queue.topic")
+    String deadLetterTopic;
+
+    @Override
+    public String deadLetterTopic() {
+        return deadLetterTopic;
+    }
+
+    @Override
     @Incoming("reporting")
     @Blocking(ordered = true)
     @UntilDatabaseAvailable
@@ -59,10 +75,11 @@ public class ReportingEventsConsumer {
     }
 
     private void apply(String value) {
-        EventEnvelope event = inbox.read(value);
-        if (!inbox.firstDelivery(event)) {
+        Optional<EventEnvelope> first = inbox.firstDeliveryOf(value, READS);
+        if (first.isEmpty()) {
             return;
         }
+        EventEnvelope event = first.get();
         JsonNode p = event.payload();
         String plan = p.path("plan").asText();
         PeriodCode period = PeriodCode.parse(p.path("period").asText()).orElse(null);

@@ -3,8 +3,11 @@ package gov.workplan.assessment.events;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +16,7 @@ import gov.workplan.assessment.domain.Recalculation;
 import gov.workplan.assessment.domain.Schemes;
 import gov.workplan.assessment.persistence.AssessmentStore;
 import gov.workplan.common.database.UntilDatabaseAvailable;
+import gov.workplan.common.events.DeadLetters;
 import gov.workplan.common.events.EventEnvelope;
 import gov.workplan.common.events.Inbox;
 import gov.workplan.common.tracing.Tracing;
@@ -23,7 +27,10 @@ import jakarta.transaction.Transactional;
 
 /** Keeps assessment's store of plans, units, targets and tasks from workplan.targets; an amended target is rescored. */
 @ApplicationScoped
-public class TargetsEventsConsumer {
+public class TargetsEventsConsumer implements DeadLetters.Redrivable {
+
+    /** The schema versions of workplan.targets's events this consumer reads; any other is held. */
+    static final Set<Integer> READS = Set.of(1);
 
     @Inject
     Inbox inbox;
@@ -40,6 +47,15 @@ public class TargetsEventsConsumer {
     @Inject
     Recalculation recalculation;
 
+    @ConfigProperty(name = "mp.messaging.incoming.targets.dead-letter-queue.topic")
+    String deadLetterTopic;
+
+    @Override
+    public String deadLetterTopic() {
+        return deadLetterTopic;
+    }
+
+    @Override
     @Incoming("targets")
     @Blocking(ordered = true)
     @UntilDatabaseAvailable
@@ -49,10 +65,11 @@ public class TargetsEventsConsumer {
     }
 
     private void apply(String value) {
-        EventEnvelope event = inbox.read(value);
-        if (!inbox.firstDelivery(event)) {
+        Optional<EventEnvelope> first = inbox.firstDeliveryOf(value, READS);
+        if (first.isEmpty()) {
             return;
         }
+        EventEnvelope event = first.get();
         JsonNode p = event.payload();
         switch (event.type()) {
             case "plan.registered" -> {

@@ -40,6 +40,34 @@ class PoisonEventTest {
     }
 
     /**
+     * A report event at a schema version assessment does not read (2, say, with a renamed field) is held:
+     * not applied with defaults, not skipped — parked with a reason that says so, and counted. An extra
+     * envelope field it does not know parks nothing: the event behind it, at version 1, is applied.
+     */
+    @Test
+    void givenAnEventAtAnUnknownSchemaVersion_whenConsumed_thenItIsHeldWithItsReasonAndCounted_andOthersGoOn() {
+        String plan = AssessmentFixture.publishPlan();
+        ObjectNode v2 = AssessmentFixture.report(plan, "report.submitted", UUID.randomUUID(), 1, "SUBMITTED",
+                new Row("luohu", 90, true, false));
+        v2.put("schemaVersion", 2);
+        ObjectNode next = AssessmentFixture.report(plan, "report.submitted", UUID.randomUUID(), 1, "SUBMITTED",
+                new Row("futian", 60, true, false));
+        next.put("producedBy", "reporting-service 2.0"); // an envelope field added by a newer producer
+        double heldBefore = gov.workplan.testkit.Metrics.sum("workplan_events_held_total", "version=\"2\"");
+        try (EventProbe dlq = EventProbe.fromNowOn("workplan.reporting.assessment-dlq")) {
+            AssessmentFixture.publishReports(plan, List.of(v2, next));
+            List<JsonNode> parked = dlq.awaitUntil(e -> v2.path("id").asText().equals(e.path("id").asText()),
+                    Duration.ofSeconds(60));
+            assertEquals(1, parked.stream().filter(e -> v2.path("id").asText().equals(e.path("id").asText())).count());
+            assertEquals(0, parked.stream().filter(e -> next.path("id").asText().equals(e.path("id").asText())).count());
+        }
+        AssessmentFixture.awaitRanking(plan, r -> r.getList("[0].entries.unit", String.class).contains("futian")
+                && r.getFloat("[0].entries.find { it.unit == 'futian' }.score") == 112f);
+        assertEquals(1, gov.workplan.testkit.Metrics.sum("workplan_events_held_total", "version=\"2\"") - heldBefore,
+                "the held event is counted");
+    }
+
+    /**
      * The first report of a period comes from a unit assessment does not assess (no target or task has
      * reached it — e.g. while a fresh database replays both topics at once): the period is computed for
      * the units that are assessed, and the report is kept, never parked as a failure. Proven by a poison

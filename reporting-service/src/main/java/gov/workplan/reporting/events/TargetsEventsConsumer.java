@@ -3,14 +3,18 @@ package gov.workplan.reporting.events;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import gov.workplan.common.database.UntilDatabaseAvailable;
+import gov.workplan.common.events.DeadLetters;
 import gov.workplan.common.events.EventEnvelope;
 import gov.workplan.common.events.Inbox;
 import gov.workplan.common.tracing.Tracing;
@@ -26,7 +30,10 @@ import jakarta.transaction.Transactional;
  * transaction: a redelivery changes nothing.
  */
 @ApplicationScoped
-public class TargetsEventsConsumer {
+public class TargetsEventsConsumer implements DeadLetters.Redrivable {
+
+    /** The schema versions of workplan.targets's events this consumer reads; any other is held. */
+    static final Set<Integer> READS = Set.of(1);
 
     private static final Logger LOG = Logger.getLogger(TargetsEventsConsumer.class);
 
@@ -39,6 +46,15 @@ public class TargetsEventsConsumer {
     @Inject
     PlanCopy copy;
 
+    @ConfigProperty(name = "mp.messaging.incoming.targets.dead-letter-queue.topic")
+    String deadLetterTopic;
+
+    @Override
+    public String deadLetterTopic() {
+        return deadLetterTopic;
+    }
+
+    @Override
     @Incoming("targets")
     @Blocking(ordered = true)
     @UntilDatabaseAvailable
@@ -48,10 +64,11 @@ public class TargetsEventsConsumer {
     }
 
     private void apply(String value) {
-        EventEnvelope event = inbox.read(value);
-        if (!inbox.firstDelivery(event)) {
+        Optional<EventEnvelope> first = inbox.firstDeliveryOf(value, READS);
+        if (first.isEmpty()) {
             return;
         }
+        EventEnvelope event = first.get();
         JsonNode p = event.payload();
         switch (event.type()) {
             case "plan.registered" -> copy.upsertPlan(p.path("code").asText(), p.path("title").asText(),

@@ -1,8 +1,12 @@
 package gov.workplan.common.events;
 
+import java.util.Optional;
+import java.util.Set;
+
 import java.time.Clock;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,11 +36,50 @@ public class Inbox {
     @Inject
     MeterRegistry registry;
 
+    /**
+     * Reads an envelope, tolerating fields it does not know: a producer may add optional fields to the
+     * envelope (or to a payload, which consumers read as a tree) without parking every event.
+     */
     public EventEnvelope read(String value) {
         try {
-            return mapper.readValue(value, EventEnvelope.class);
+            return mapper.readerFor(EventEnvelope.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(value);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not an event envelope: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * The consuming preamble every consumer shares: reads the envelope, holds an event whose schema version
+     * this consumer does not read, and answers it only on its first delivery (empty: already applied).
+     */
+    @Transactional(TxType.MANDATORY)
+    public Optional<EventEnvelope> firstDeliveryOf(String value, Set<Integer> reads) {
+        EventEnvelope event = read(value);
+        requireKnownVersion(event, reads);
+        return firstDelivery(event) ? Optional.of(event) : Optional.empty();
+    }
+
+    /**
+     * An event at a schema version this consumer does not read is held — not applied with defaults, not
+     * skipped: counted ({@code workplan_events_held_total}) and thrown, so the messaging layer parks it on
+     * the consumer's dead-letter topic with this reason. Nothing is recorded in the inbox, so after the
+     * consumer is upgraded, re-driving the dead-letter topic applies it.
+     */
+    public void requireKnownVersion(EventEnvelope event, Set<Integer> reads) {
+        if (!reads.contains(event.schemaVersion())) {
+            registry.counter("workplan.events.held", "source", String.valueOf(event.source()), "type",
+                    String.valueOf(event.type()), "version", String.valueOf(event.schemaVersion())).increment();
+            throw new UnknownSchemaVersion("held: " + event.type() + " " + event.id() + " from " + event.source()
+                    + " is at schema version " + event.schemaVersion() + "; this consumer reads " + reads
+                    + " — upgrade it, then re-drive its dead-letter topic");
+        }
+    }
+
+    /** Thrown for an event this consumer cannot read yet; its message is the reason the event is parked with. */
+    public static final class UnknownSchemaVersion extends RuntimeException {
+        UnknownSchemaVersion(String message) {
+            super(message, null, false, false);
         }
     }
 
