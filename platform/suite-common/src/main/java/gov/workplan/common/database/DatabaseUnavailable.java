@@ -28,6 +28,12 @@ public final class DatabaseUnavailable {
             if (t.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
                 return true;
             }
+            // The transaction reaper ended a transaction that outlived its timeout while a statement hung on a
+            // database that stopped answering (a partition): the work is to be redone, not dead-lettered.
+            if (t.getClass().getName().equals("jakarta.transaction.RollbackException") && t.getMessage() != null
+                    && t.getMessage().startsWith("ARJUNA016102")) {
+                return true;
+            }
             for (Throwable suppressed : t.getSuppressed()) {
                 if (is(suppressed, depth + 1)) {
                     return true;

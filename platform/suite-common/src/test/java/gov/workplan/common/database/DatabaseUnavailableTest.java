@@ -33,6 +33,16 @@ class DatabaseUnavailableTest {
         assertTrue(DatabaseUnavailable.is(new RuntimeException("Error invoking subclass method", rollback)));
     }
 
+    /**
+     * As logged in the end-to-end partition: a statement hung on a database that stopped answering, the
+     * transaction reaper aborted the transaction, and the consumer's method ended with this.
+     */
+    @Test
+    void givenATransactionTheReaperAbortedWhileAStatementHung_whenJudged_thenTheDatabaseIsUnavailable() {
+        var notActive = new RollbackException("ARJUNA016102: The transaction is not active! Uid is 0:ffff7f000001:b0c5:539");
+        assertTrue(DatabaseUnavailable.is(new RuntimeException("Error invoking subclass method", notActive)));
+    }
+
     @Test
     void givenAConstraintViolation_whenJudged_thenItIsNotAnOutage() {
         var duplicate = new SQLException("duplicate key value violates unique constraint", "23505");
