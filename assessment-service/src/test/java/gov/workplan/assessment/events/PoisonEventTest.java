@@ -28,12 +28,16 @@ class PoisonEventTest {
                 EventFixtures.JSON.createObjectNode().put("plan", plan).put("unit", "futian").put("period", "the third quarter"));
         ObjectNode next = AssessmentFixture.report(plan, "report.submitted", UUID.randomUUID(), 1, "SUBMITTED",
                 new Row("futian", 60, true, false));
+        double parkedBefore = gov.workplan.testkit.Metrics.sum("workplan_events_parked_total",
+                "topic=\"workplan.reporting\"", "reason=\"failed\"");
         try (EventProbe dlq = EventProbe.fromNowOn("workplan.reporting.assessment-dlq")) {
             AssessmentFixture.publishReports(plan, List.of(poison, next));
             List<JsonNode> parked = dlq.awaitUntil(e -> poison.path("id").asText().equals(e.path("id").asText()),
                     Duration.ofSeconds(60));
             assertEquals(1, parked.stream().filter(e -> poison.path("id").asText().equals(e.path("id").asText())).count());
         }
+        assertEquals(1, gov.workplan.testkit.Metrics.sum("workplan_events_parked_total", "topic=\"workplan.reporting\"",
+                "reason=\"failed\"") - parkedBefore, "the parked event is counted");
         // The report published after the poison is applied: futian is ranked for 2011-Q2.
         AssessmentFixture.awaitRanking(plan, r -> r.getList("[0].entries.unit", String.class).contains("futian")
                 && r.getFloat("[0].entries.find { it.unit == 'futian' }.score") == 112f);

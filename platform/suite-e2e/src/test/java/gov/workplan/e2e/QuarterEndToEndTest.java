@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,6 +44,7 @@ import gov.workplan.benchmark.ServiceLog;
 import gov.workplan.benchmark.ServiceLog.ExportedSpan;
 import gov.workplan.benchmark.ServiceProcess;
 import gov.workplan.benchmark.SyntheticPlan;
+import gov.workplan.benchmark.TcpProxy;
 import gov.workplan.contracts.ContractField;
 import gov.workplan.kafka.KafkaBrokerProcess;
 import gov.workplan.testkit.Metrics;
@@ -89,6 +91,8 @@ class QuarterEndToEndTest {
     private static ServiceProcess targets;
     private static ServiceProcess reporting;
     private static ServiceProcess assessment;
+    /** assessment-service reaches its database through this proxy, so that a test can cut the link and heal it. */
+    private static TcpProxy assessmentDatabase;
     private static Path dataDir;
     private static Map<String, String> common;
 
@@ -118,6 +122,9 @@ class QuarterEndToEndTest {
         Map<String, String> env = new LinkedHashMap<>(common);
         env.put("DB_URL", TestDatabase.fresh(database));
         if ("assessment-service".equals(name)) {
+            URI server = URI.create(env.get("DB_URL").substring("jdbc:".length()));
+            assessmentDatabase = TcpProxy.to(server.getHost(), server.getPort());
+            env.put("DB_URL", "jdbc:postgresql://127.0.0.1:" + assessmentDatabase.port() + server.getPath());
             // The office freezes 2011-Q2 once its deadline (10 July, Shanghai) has passed: assessment's clock
             // stands past it while the units report on reporting's clock of 5 July.
             env.put("SUITE_CLOCK_START", "2011-07-11T00:00:00Z");
@@ -138,6 +145,9 @@ class QuarterEndToEndTest {
         }
         if (broker != null) {
             broker.kill();
+        }
+        if (assessmentDatabase != null) {
+            assessmentDatabase.close();
         }
     }
 
@@ -582,7 +592,6 @@ class QuarterEndToEndTest {
         return drafts;
     }
 
-    /** Every district reported the same share: once all are applied, all eight share rank 1. */
     /**
      * A plan whose every contract field is at its limit — names of 300 and 200 characters, a task known
      * only by a 20,000-character description, codes as long as their patterns allow — is applied by all
@@ -643,6 +652,38 @@ class QuarterEndToEndTest {
         assertEquals(0, parked(plan), "events of " + plan + " parked on a dead-letter topic");
     }
 
+    /**
+     * A partition, not a kill: assessment-service is cut off from PostgreSQL for a minute — its
+     * connections stay open and nothing crosses, as when a link drops packets — while the office corrects
+     * every district's 2011-Q2 report. Healed, the held traffic goes through: every correction reaches
+     * assessment once, the ranking reflects them, and (after this test, as after every scenario) the
+     * copies equal the owner's.
+     */
+    @Test
+    @Order(11)
+    void givenAssessmentCutOffFromItsDatabaseForAMinute_whenCorrectionsKeepComing_thenAfterHealingNothingIsLostOrForked() {
+        List<String> units = List.copyOf(PERCENT.keySet());
+        int before = DeliveryChecker.committed("reporting_e2e");
+        assessmentDatabase.partition();
+        long healAt = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        try {
+            for (String unit : units) {
+                String id = as(TestTokens.office()).get(reporting.url() + "/api/v1/reports?plan=" + PLAN
+                        + "&period=2011-Q2&unit=" + unit).then().statusCode(200).extract().path("[0].id");
+                as(TestTokens.office()).contentType("application/json")
+                        .body(Map.of("content", content(unit, 70), "reason", "统计局年报核定"))
+                        .post(reporting.url() + "/api/v1/reports/" + id + "/corrections").then().statusCode(201);
+            }
+            while (System.nanoTime() < healAt) {
+                ServiceProcess.sleep(500);
+            }
+        } finally {
+            assessmentDatabase.heal();
+        }
+        awaitEveryDistrictRankedFirst("2011-Q2", "the 2011-Q2 district ranking after the partition healed");
+        assertEquals(before + units.size(), assertNothingLostOrCountedTwice(), "one report.corrected per district");
+    }
+
     private static void renameUnit(ObjectNode document, String from, String to) {
         for (JsonNode u : document.get("units")) {
             if (from.equals(u.path("code").asText())) {
@@ -690,6 +731,7 @@ class QuarterEndToEndTest {
         return parked;
     }
 
+    /** Every district reported the same share: once all are applied, all eight share rank 1. */
     private static void awaitEveryDistrictRankedFirst(String period, String what) {
         awaitTrue(() -> {
             var ranking = as(TestTokens.office()).get(assessment.url() + "/api/v1/rankings?plan=" + PLAN + "&period="
