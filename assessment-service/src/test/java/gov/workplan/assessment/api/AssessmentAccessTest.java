@@ -78,7 +78,10 @@ class AssessmentAccessTest {
                 same("GET results", "GET", () -> "/api/v1/results?plan=" + plan(), OFFICE_LEADER, 200),
                 same("GET briefing", "GET", () -> "/api/v1/briefings?period=2011-Q2&plan=" + plan(), OFFICE_LEADER, 200),
                 same("POST rebuild", "POST", () -> "/api/v1/assessments/rebuild?plan=" + plan(), Set.of("office"), 200),
-                same("GET audit", "GET", () -> "/api/v1/audit", OFFICE_LEADER, 200));
+                same("GET audit", "GET", () -> "/api/v1/audit", OFFICE_LEADER, 200),
+                same("GET dead letters", "GET", () -> "/api/v1/dead-letters", OFFICE_LEADER, 200),
+                same("POST redrive", "POST", () -> "/api/v1/dead-letters/redrive?topic=workplan.reporting.assessment-dlq",
+                        Set.of("office"), 200));
     }
 
     private static Endpoint same(String name, String method, Supplier<String> path, Set<String> roles, int status) {

@@ -154,7 +154,11 @@ class ReportingAccessTest {
                         "{\"name\": \"王明\", \"phone\": \"0755-88888888\", \"email\": \"wangming@szft.gov.cn\"}",
                         Set.of("office"), 201),
                 new Endpoint("GET audit", "GET", () -> "/api/v1/audit", () -> "/api/v1/audit", null,
-                        Set.of("office", "leader"), 200));
+                        Set.of("office", "leader"), 200),
+                new Endpoint("GET dead letters", "GET", () -> "/api/v1/dead-letters", () -> "/api/v1/dead-letters", null,
+                        Set.of("office", "leader"), 200),
+                new Endpoint("POST redrive", "POST", () -> "/api/v1/dead-letters/redrive?topic=workplan.targets.reporting-dlq",
+                        () -> "/api/v1/dead-letters/redrive?topic=workplan.targets.reporting-dlq", null, Set.of("office"), 200));
     }
 
     static Stream<Arguments> everyEndpointForEveryCaller() {
