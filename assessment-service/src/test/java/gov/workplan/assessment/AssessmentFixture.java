@@ -89,6 +89,9 @@ public final class AssessmentFixture {
                 .put("spanFrom", header.path("spanFrom").asInt()).put("spanTo", header.path("spanTo").asInt())
                 .put("topUnit", header.path("topUnit").asText()).put("officeUnit", header.path("officeUnit").asText());
         registered.set("industries", SEED_PLAN.path("industries").deepCopy());
+        registered.set("reporting", header.path("reporting").deepCopy());
+        registered.set("counts", EventFixtures.counts(SEED_PLAN.path("units").size(), SEED_PLAN.path("indicators").size(),
+                SEED_PLAN.path("targets").size(), SEED_PLAN.path("tasks").size()));
         events.add(targets(plan, "plan.registered", registered));
         for (JsonNode u : SEED_PLAN.path("units")) {
             events.add(targets(plan, "unit.registered", ((ObjectNode) u.deepCopy())));
@@ -99,19 +102,22 @@ public final class AssessmentFixture {
         Map<String, String> unitOfMeasure = new LinkedHashMap<>();
         SEED_PLAN.path("indicators").forEach(i -> unitOfMeasure.put(i.path("code").asText(), i.path("unitOfMeasure").asText()));
         for (JsonNode t : SEED_PLAN.path("targets")) {
-            events.add(targets(plan, "target.set", ((ObjectNode) t.deepCopy()).put("plan", plan).put("revision", 0)
-                    .put("unitOfMeasure", unitOfMeasure.get(t.path("indicator").asText()))));
+            ObjectNode target = ((ObjectNode) t.deepCopy()).put("plan", plan).put("revision", 0)
+                    .put("unitOfMeasure", unitOfMeasure.get(t.path("indicator").asText()));
+            target.putObject("baseline").put("kind", t.path("kind").asText()).set("value", t.path("value"));
+            events.add(targets(plan, "target.set", target));
         }
         for (JsonNode t : SEED_PLAN.path("tasks")) {
             ObjectNode task = EventFixtures.JSON.createObjectNode().put("plan", plan).put("code", t.path("code").asText())
                     .put("title", t.path("title").asText(null)).put("description", t.path("description").asText(null))
-                    .put("deadline", t.path("deadline").asText(null));
+                    .put("section", t.path("section").asInt()).put("deadline", t.path("deadline").asText(null));
             ArrayNode responsible = task.putArray("responsible");
             t.path("lead").forEach(u -> responsible.addObject().put("unit", u.asText()).put("role", "LEAD"));
             t.path("coResponsible").forEach(u -> responsible.addObject().put("unit", u.asText()).put("role", "CO"));
             events.add(targets(plan, "task.defined", task));
         }
-        events.add(targets(plan, "plan.import-completed", EventFixtures.JSON.createObjectNode().put("plan", plan)));
+        events.add(targets(plan, "plan.import-completed", EventFixtures.importCompleted(plan, SEED_PLAN.path("units").size(),
+                SEED_PLAN.path("indicators").size(), SEED_PLAN.path("targets").size(), SEED_PLAN.path("tasks").size())));
         EventFixtures.publish("workplan.targets", plan, events);
         return plan;
     }

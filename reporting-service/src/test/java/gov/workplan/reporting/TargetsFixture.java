@@ -60,7 +60,7 @@ public final class TargetsFixture {
                 event(plan, "target.set", target(plan, "futian", "scale.bio", 2012, "30", 0)),
                 event(plan, "task.defined", task(plan, "2.1", null, "development-reform", "futian")),
                 event(plan, "task.defined", task(plan, "3.1.1", "2011-03-31", "futian", "nanshan")),
-                event(plan, "plan.import-completed", JSON.createObjectNode().put("plan", plan))));
+                event(plan, "plan.import-completed", EventFixtures.importCompleted(plan, 5, 2, 5, 2))));
         awaitPlan(plan);
         return plan;
     }
@@ -76,7 +76,8 @@ public final class TargetsFixture {
     public static ObjectNode target(String plan, String unit, String indicator, int year, String value, int revision) {
         ObjectNode t = JSON.createObjectNode().put("plan", plan).put("unit", unit).put("indicator", indicator)
                 .put("year", year).put("kind", "AT_LEAST").put("value", new java.math.BigDecimal(value))
-                .putNull("maxValue").put("unitOfMeasure", "亿元").put("revision", revision);
+                .putNull("maxValue").put("unitOfMeasure", "亿元").put("revision", revision).put("source", "TABLE");
+        t.putObject("baseline").put("kind", "AT_LEAST").put("value", new java.math.BigDecimal(value)).putNull("maxValue");
         return t;
     }
 
@@ -85,6 +86,8 @@ public final class TargetsFixture {
                 .put("spanTo", 2012).put("topUnit", "shenzhen").put("officeUnit", "leading-group-office");
         p.putObject("reporting").put("frequency", "QUARTERLY").put("dueMonthOfNextQuarter", 1).put("dueDayOfMonth", 10)
                 .put("zone", "Asia/Shanghai").put("recipientUnit", "leading-group-office");
+        p.putArray("industries").addObject().put("code", "bio").put("nameZh", "生物").put("nameEn", "Biotech");
+        p.set("counts", EventFixtures.counts(5, 2, 5, 2));
         return p;
     }
 
@@ -100,7 +103,7 @@ public final class TargetsFixture {
 
     private static ObjectNode task(String plan, String code, String deadline, String lead, String co) {
         ObjectNode t = JSON.createObjectNode().put("plan", plan).put("code", code).put("title", "任务 " + code)
-                .put("deadline", deadline);
+                .put("section", Integer.parseInt(code.split("\\.")[0])).put("deadline", deadline);
         ArrayNode responsible = t.putArray("responsible");
         responsible.addObject().put("unit", lead).put("role", "LEAD");
         responsible.addObject().put("unit", co).put("role", "CO");

@@ -18,7 +18,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import gov.workplan.assessment.domain.Briefing.Line;
 import gov.workplan.assessment.domain.Briefing.RankLine;
-import gov.workplan.assessment.persistence.AssessmentStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -33,7 +32,7 @@ public class Briefings {
     EntityManager em;
 
     @Inject
-    AssessmentStore store;
+    AssessedRecords store;
 
     @Inject
     ObjectMapper mapper;
@@ -80,8 +79,8 @@ public class Briefings {
                 }
             }
         }
-        Map<String, AssessmentStore.Names> industries = store.industryNames(plan);
-        Map<String, AssessmentStore.Names> units = store.unitNames();
+        Map<String, AssessedRecords.Names> industries = store.industryNames(plan);
+        Map<String, AssessedRecords.Names> units = store.unitNames();
         return new Completion(shares(byIndustry, industries), shares(byDistrict, units));
     }
 
@@ -109,7 +108,7 @@ public class Briefings {
         List<String> missing = units("select o.unit_code from overdue o where o.plan_code = ?1 and o.period_code = ?2 "
                 + "and not exists (select 1 from report r where r.plan_code = o.plan_code and r.period_code = o.period_code "
                 + "and r.unit_code = o.unit_code and r.first_submitted_at is not null) order by o.unit_code", plan, period);
-        String title = store.plan(plan).map(AssessmentStore.PlanInfo::title).orElse(plan);
+        String title = store.plan(plan).map(AssessedRecords.PlanInfo::title).orElse(plan);
         return new Briefing.Data(plan, title, period,
                 completion.byIndustry().stream().map(l -> new Line(l.code(), l.completion())).toList(),
                 completion.byDistrict().stream().map(l -> new Line(l.nameZh(), l.completion())).toList(),
@@ -127,9 +126,9 @@ public class Briefings {
                 .map(String.class::cast).toList();
     }
 
-    private static List<Share> shares(Map<String, List<BigDecimal>> values, Map<String, AssessmentStore.Names> names) {
+    private static List<Share> shares(Map<String, List<BigDecimal>> values, Map<String, AssessedRecords.Names> names) {
         return values.entrySet().stream().map(e -> {
-            AssessmentStore.Names name = names.getOrDefault(e.getKey(), new AssessmentStore.Names(e.getKey(), e.getKey()));
+            AssessedRecords.Names name = names.getOrDefault(e.getKey(), new AssessedRecords.Names(e.getKey(), e.getKey()));
             return new Share(e.getKey(), name.nameZh(), name.nameEn(), e.getValue().stream()
                     .reduce(BigDecimal.ZERO, BigDecimal::add)
                     .divide(BigDecimal.valueOf(e.getValue().size()), 4, RoundingMode.HALF_UP));

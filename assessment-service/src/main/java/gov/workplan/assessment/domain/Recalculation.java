@@ -17,10 +17,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import gov.workplan.assessment.domain.Scoring.Breakdown;
 import gov.workplan.assessment.domain.Scoring.Inputs;
 import gov.workplan.assessment.domain.Scoring.Timeliness;
-import gov.workplan.assessment.persistence.AssessmentStore;
-import gov.workplan.assessment.persistence.AssessmentStore.ReportRow;
-import gov.workplan.assessment.persistence.AssessmentStore.UnitInfo;
-import gov.workplan.assessment.persistence.AssessmentStore.UnitRecords;
+import gov.workplan.assessment.domain.AssessedRecords.ReportRow;
+import gov.workplan.assessment.domain.AssessedRecords.UnitInfo;
+import gov.workplan.assessment.domain.AssessedRecords.UnitRecords;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -42,7 +41,7 @@ public class Recalculation {
     private static final int ROWS_PER_STATEMENT = 500;
 
     @Inject
-    AssessmentStore store;
+    AssessedRecords store;
 
     @Inject
     Schemes schemes;

@@ -12,8 +12,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import gov.workplan.assessment.domain.Rankings.CategoryRanking;
-import gov.workplan.assessment.events.AssessmentTopic;
-import gov.workplan.common.events.Outbox;
 import gov.workplan.common.problem.ApiProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -33,7 +31,7 @@ public class Results {
     Briefings briefings;
 
     @Inject
-    Outbox outbox;
+    ResultEvents events;
 
     @Inject
     ObjectMapper mapper;
@@ -55,11 +53,6 @@ public class Results {
      */
     public record Snapshot(String plan, String period, int year, Instant frozenAt, List<CategoryRanking> rankings,
             Briefings.Completion completion, FreezeRules.Override override, List<String> importedUnits) {
-    }
-
-    /** The payload of ranking.published. */
-    public record RankingPublished(UUID resultId, String plan, String period, int year, Instant publishedAt,
-            String approvedBy, List<CategoryRanking> rankings) {
     }
 
     /**
@@ -121,9 +114,7 @@ public class Results {
         result.publishedAt = now();
         result.publishedBy = actor;
         Snapshot snapshot = snapshot(result);
-        outbox.append(AssessmentTopic.NAME, result.planCode, result.planCode, AssessmentTopic.RANKING_PUBLISHED,
-                AssessmentTopic.SCHEMA_VERSION, new RankingPublished(result.id, result.planCode, result.periodCode,
-                        result.year, result.publishedAt, result.approvedBy, snapshot.rankings()));
+        events.rankingPublished(result, snapshot.rankings());
         return result;
     }
 

@@ -2,25 +2,25 @@ package gov.workplan.assessment.events;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import gov.workplan.assessment.domain.PeriodCode;
 import gov.workplan.assessment.domain.Recalculation;
 import gov.workplan.assessment.persistence.AssessmentStore;
 import gov.workplan.common.database.UntilDatabaseAvailable;
 import gov.workplan.common.events.DeadLetters;
-import gov.workplan.common.events.EventEnvelope;
-import gov.workplan.common.events.Inbox;
-import gov.workplan.common.tracing.Tracing;
+import gov.workplan.common.events.EventIntake;
+import gov.workplan.common.events.InboundEvent;
+import gov.workplan.common.events.SchemaVersions;
+import gov.workplan.contracts.events.EventEnvelope;
+import gov.workplan.contracts.events.ReportingEvents;
+import gov.workplan.contracts.events.ReportingEvents.ReportChanged;
+import gov.workplan.contracts.events.ReportingEvents.ReportOverdue;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -36,14 +36,13 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class ReportingEventsConsumer implements DeadLetters.Redrivable {
 
+    static final String CHANNEL = "reporting";
+
     /** The schema versions of workplan.reporting's events this consumer reads; any other is held. */
-    static final Set<Integer> READS = Set.of(1);
+    private final SchemaVersions reads = SchemaVersions.reads(ReportingEvents.SCHEMA_VERSION);
 
     @Inject
-    Inbox inbox;
-
-    @Inject
-    Tracing tracing;
+    EventIntake intake;
 
     @Inject
     AssessmentStore store;
@@ -55,63 +54,76 @@ public class ReportingEventsConsumer implements DeadLetters.Redrivable {
     MeterRegistry registry;
 
     @Inject
+    ObjectMapper mapper;
+
+    @Inject
     Clock clock;
 
-    @ConfigProperty(name = "mp.messaging.incoming.reporting.dead-letter-queue.topic")
-    String deadLetterTopic;
-
     @Override
-    public String deadLetterTopic() {
-        return deadLetterTopic;
+    public String channel() {
+        return CHANNEL;
     }
 
     @Override
-    @Incoming("reporting")
+    @Incoming(CHANNEL)
     @Blocking(ordered = true)
     @UntilDatabaseAvailable
     @Transactional
     public void consume(ConsumerRecord<String, String> record) {
-        tracing.process(record, () -> apply(record.value()));
+        intake.receive(record, ReportingEvents.CONTRACT, reads, this::apply);
     }
 
-    private void apply(String value) {
-        Optional<EventEnvelope> first = inbox.firstDeliveryOf(value, READS);
-        if (first.isEmpty()) {
-            return;
-        }
-        EventEnvelope event = first.get();
-        JsonNode p = event.payload();
-        String plan = p.path("plan").asText();
-        PeriodCode period = PeriodCode.parse(p.path("period").asText()).orElse(null);
-        if (period == null) {
-            throw new IllegalArgumentException("event " + event.id() + " names no period");
-        }
-        String unit = p.path("unit").asText();
-        if (p.hasNonNull("deadline")) {
-            store.recordDeadline(plan, period.code(), Instant.parse(p.path("deadline").asText()));
-        }
+    private void apply(InboundEvent event) {
         switch (event.type()) {
-            case "report.submitted", "report.accepted", "report.returned", "report.corrected", "report.imported" -> {
-                boolean newer = store.upsertReport(UUID.fromString(p.path("reportId").asText()), plan, period.code(),
-                        unit, p.path("status").asText(), p.path("version").asInt(), p.path("content").toString(),
-                        p.hasNonNull("timeliness") ? p.path("timeliness").asText() : null,
-                        p.hasNonNull("lateBySeconds") ? p.path("lateBySeconds").asLong() : null,
-                        p.hasNonNull("firstSubmittedAt") ? Instant.parse(p.path("firstSubmittedAt").asText()) : null,
-                        p.path("imported").asBoolean());
+            case ReportingEvents.REPORT_SUBMITTED, ReportingEvents.REPORT_ACCEPTED, ReportingEvents.REPORT_RETURNED,
+                    ReportingEvents.REPORT_CORRECTED, ReportingEvents.REPORT_IMPORTED -> {
+                ReportChanged r = event.payload(ReportChanged.class);
+                PeriodCode period = period(event, r.period());
+                if (r.deadline() != null) {
+                    store.recordDeadline(r.plan(), period.code(), r.deadline());
+                }
+                boolean newer = store.upsertReport(r.reportId(), r.plan(), period.code(), r.unit(), r.status(),
+                        r.version(), json(r.content()), r.timeliness(), r.lateBySeconds(), r.firstSubmittedAt(),
+                        r.imported());
                 if (newer) {
-                    recalculation.onReport(plan, period, unit);
-                    recordLag(event);
+                    recalculation.onReport(r.plan(), period, r.unit());
+                    recordLag(event.envelope());
                 }
             }
-            case "report.overdue" -> {
-                if (store.addOverdue(plan, period.code(), unit)) {
-                    recalculation.onReport(plan, period, unit);
-                    recordLag(event);
+            case ReportingEvents.REPORT_OVERDUE -> {
+                ReportOverdue o = event.payload(ReportOverdue.class);
+                PeriodCode period = period(event, o.period());
+                if (o.deadline() != null) {
+                    store.recordDeadline(o.plan(), period.code(), o.deadline());
+                }
+                if (store.addOverdue(o.plan(), period.code(), o.unit())) {
+                    recalculation.onReport(o.plan(), period, o.unit());
+                    recordLag(event.envelope());
+                }
+            }
+            case ReportingEvents.REPORT_DUE_SOON -> {
+                // only its deadline: the reminder itself is for the unit's officers
+                ReportingEvents.ReportDueSoon d = event.payload(ReportingEvents.ReportDueSoon.class);
+                if (d.deadline() != null) {
+                    store.recordDeadline(d.plan(), period(event, d.period()).code(), d.deadline());
                 }
             }
             default -> {
                 // future types: nothing to keep
             }
+        }
+    }
+
+    private static PeriodCode period(InboundEvent event, String code) {
+        return PeriodCode.parse(code).orElseThrow(() -> new IllegalArgumentException(
+                "event " + event.envelope().id() + " names no period: " + code));
+    }
+
+    private String json(ReportingEvents.Content content) {
+        try {
+            return mapper.writeValueAsString(content);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a report's content cannot be written", e);
         }
     }
 

@@ -1,25 +1,26 @@
 package gov.workplan.assessment.events;
 
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 import gov.workplan.assessment.domain.Recalculation;
 import gov.workplan.assessment.domain.Schemes;
 import gov.workplan.assessment.persistence.AssessmentStore;
 import gov.workplan.common.database.UntilDatabaseAvailable;
 import gov.workplan.common.events.DeadLetters;
-import gov.workplan.common.events.EventEnvelope;
-import gov.workplan.common.events.Inbox;
-import gov.workplan.common.tracing.Tracing;
+import gov.workplan.common.events.EventIntake;
+import gov.workplan.common.events.InboundEvent;
+import gov.workplan.common.events.SchemaVersions;
+import gov.workplan.contracts.events.TargetsEvents;
+import gov.workplan.contracts.events.TargetsEvents.IndicatorDefined;
+import gov.workplan.contracts.events.TargetsEvents.PlanImportCompleted;
+import gov.workplan.contracts.events.TargetsEvents.PlanRegistered;
+import gov.workplan.contracts.events.TargetsEvents.TargetChanged;
+import gov.workplan.contracts.events.TargetsEvents.TaskDefined;
+import gov.workplan.contracts.events.TargetsEvents.UnitRegistered;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,14 +30,13 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class TargetsEventsConsumer implements DeadLetters.Redrivable {
 
+    static final String CHANNEL = "targets";
+
     /** The schema versions of workplan.targets's events this consumer reads; any other is held. */
-    static final Set<Integer> READS = Set.of(1);
+    private volatile SchemaVersions reads = SchemaVersions.reads(TargetsEvents.SCHEMA_VERSION);
 
     @Inject
-    Inbox inbox;
-
-    @Inject
-    Tracing tracing;
+    EventIntake intake;
 
     @Inject
     AssessmentStore store;
@@ -47,63 +47,67 @@ public class TargetsEventsConsumer implements DeadLetters.Redrivable {
     @Inject
     Recalculation recalculation;
 
-    @ConfigProperty(name = "mp.messaging.incoming.targets.dead-letter-queue.topic")
-    String deadLetterTopic;
-
     @Override
-    public String deadLetterTopic() {
-        return deadLetterTopic;
+    public String channel() {
+        return CHANNEL;
     }
 
     @Override
-    @Incoming("targets")
+    @Incoming(CHANNEL)
     @Blocking(ordered = true)
     @UntilDatabaseAvailable
     @Transactional
     public void consume(ConsumerRecord<String, String> record) {
-        tracing.process(record, () -> apply(record.value()));
+        intake.receive(record, TargetsEvents.CONTRACT, reads, this::apply);
     }
 
-    private void apply(String value) {
-        Optional<EventEnvelope> first = inbox.firstDeliveryOf(value, READS);
-        if (first.isEmpty()) {
-            return;
-        }
-        EventEnvelope event = first.get();
-        JsonNode p = event.payload();
+    /**
+     * How an upgrade adds a schema version (see {@link SchemaVersions}); the held-event test uses it to stand for
+     * the next build of this consumer.
+     */
+    void reads(SchemaVersions versions) {
+        this.reads = versions;
+    }
+
+    SchemaVersions reads() {
+        return reads;
+    }
+
+    private void apply(InboundEvent event) {
         switch (event.type()) {
-            case "plan.registered" -> {
-                store.upsertPlan(p.path("code").asText(), p.path("title").asText(), p.path("titleEn").asText(null),
-                        p.path("spanFrom").asInt(), p.path("spanTo").asInt());
+            case TargetsEvents.PLAN_REGISTERED -> {
+                PlanRegistered p = event.payload(PlanRegistered.class);
+                store.upsertPlan(p.code(), p.title(), p.titleEn(), p.spanFrom(), p.spanTo());
                 int position = 0;
-                for (JsonNode industry : p.path("industries")) {
-                    store.upsertIndustry(p.path("code").asText(), position++, industry.path("code").asText(),
-                            industry.path("nameZh").asText(), industry.path("nameEn").asText(null));
+                for (TargetsEvents.Industry industry : p.industries()) {
+                    store.upsertIndustry(p.code(), position++, industry.code(), industry.nameZh(), industry.nameEn());
                 }
-                schemes.ensureDefaults(p.path("code").asText(), p.path("spanFrom").asInt());
+                schemes.ensureDefaults(p.code(), p.spanFrom());
             }
-            case "unit.registered" -> store.upsertUnit(p.path("code").asText(), p.path("nameZh").asText(),
-                    p.path("nameEn").asText(null), p.path("category").asText());
-            case "indicator.defined" -> store.upsertIndicator(p.path("plan").asText(), p.path("code").asText(),
-                    p.path("nameZh").asText(), p.hasNonNull("industry") ? p.path("industry").asText() : null,
-                    p.path("unitOfMeasure").asText());
-            case "target.set", "target.amended" -> {
-                boolean changed = store.upsertTarget(p.path("plan").asText(), p.path("unit").asText(),
-                        p.path("indicator").asText(), p.path("year").asInt(), p.path("kind").asText(),
-                        p.path("value").decimalValue(), p.hasNonNull("maxValue") ? p.path("maxValue").decimalValue() : null,
-                        p.path("revision").asInt());
-                if (changed && "target.amended".equals(event.type())) {
-                    recalculation.onTarget(p.path("plan").asText(), p.path("unit").asText(), p.path("year").asInt());
+            case TargetsEvents.UNIT_REGISTERED -> {
+                UnitRegistered u = event.payload(UnitRegistered.class);
+                store.upsertUnit(u.code(), u.nameZh(), u.nameEn(), u.category());
+            }
+            case TargetsEvents.INDICATOR_DEFINED -> {
+                IndicatorDefined i = event.payload(IndicatorDefined.class);
+                store.upsertIndicator(i.plan(), i.code(), i.nameZh(), i.industry(), i.unitOfMeasure());
+            }
+            case TargetsEvents.TARGET_SET, TargetsEvents.TARGET_AMENDED -> {
+                TargetChanged t = event.payload(TargetChanged.class);
+                boolean changed = store.upsertTarget(t.plan(), t.unit(), t.indicator(), t.year(), t.kind(), t.value(),
+                        t.maxValue(), t.revision());
+                if (changed && TargetsEvents.TARGET_AMENDED.equals(event.type())) {
+                    recalculation.onTarget(t.plan(), t.unit(), t.year());
                 }
             }
-            case "task.defined" -> {
+            case TargetsEvents.TASK_DEFINED -> {
+                TaskDefined t = event.payload(TaskDefined.class);
                 Map<String, String> roles = new LinkedHashMap<>();
-                p.path("responsible").forEach(r -> roles.put(r.path("unit").asText(), r.path("role").asText()));
-                store.upsertTask(p.path("plan").asText(), p.path("code").asText(),
-                        p.hasNonNull("title") ? p.path("title").asText() : p.path("description").asText(null),
-                        p.hasNonNull("deadline") ? LocalDate.parse(p.path("deadline").asText()) : null, roles);
+                t.responsible().forEach(r -> roles.put(r.unit(), r.role()));
+                store.upsertTask(t.plan(), t.code(), t.title() != null ? t.title() : t.description(), t.deadline(), roles);
             }
-            case "plan.import-completed" -> recalculation.onPlanComplete(p.path("plan").asText());
+            case TargetsEvents.PLAN_IMPORT_COMPLETED ->
+                recalculation.onPlanComplete(event.payload(PlanImportCompleted.class).plan());
             default -> {
                 // future types: nothing to keep
             }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import gov.workplan.assessment.domain.AssessedRecords;
 import gov.workplan.assessment.domain.PeriodCode;
 import gov.workplan.assessment.domain.Scoring.TargetIn;
 import gov.workplan.assessment.domain.Scoring.TaskIn;
@@ -27,16 +28,10 @@ import jakarta.persistence.EntityManager;
  * reports and overdue notices from workplan.reporting. Plain SQL: upserts by key, reads as records.
  */
 @ApplicationScoped
-public class AssessmentStore {
+public class AssessmentStore implements AssessedRecords {
 
     @Inject
     EntityManager em;
-
-    public record PlanInfo(String code, String title, String titleEn, int spanFrom, int spanTo) {
-    }
-
-    public record UnitInfo(String code, String nameZh, String category) {
-    }
 
     public void upsertPlan(String code, String title, String titleEn, int spanFrom, int spanTo) {
         em.createNativeQuery("""
@@ -65,10 +60,7 @@ public class AssessmentStore {
                 .executeUpdate();
     }
 
-    /** Chinese and English names by code, for labels: units, and the plan's industries. */
-    public record Names(String nameZh, String nameEn) {
-    }
-
+    @Override
     public Map<String, Names> unitNames() {
         Map<String, Names> names = new HashMap<>();
         for (Object row : em.createNativeQuery("select code, name_zh, coalesce(name_en, code) from unit").getResultList()) {
@@ -78,6 +70,7 @@ public class AssessmentStore {
         return names;
     }
 
+    @Override
     public Map<String, Names> industryNames(String plan) {
         Map<String, Names> names = new LinkedHashMap<>();
         for (Object row : em.createNativeQuery("select code, name_zh, coalesce(name_en, code) from plan_industry "
@@ -188,6 +181,7 @@ public class AssessmentStore {
                 .executeUpdate() == 1;
     }
 
+    @Override
     public Optional<PlanInfo> plan(String code) {
         List<?> rows = em.createNativeQuery("select code, title, coalesce(title_en, title), span_from, span_to from plan "
                 + "where code = ?1").setParameter(1, code).getResultList();
@@ -203,6 +197,7 @@ public class AssessmentStore {
         return plan(code).orElseThrow(() -> ApiProblem.notFound("plan", "plan", code));
     }
 
+    @Override
     public Optional<UnitInfo> unit(String code) {
         List<?> rows = em.createNativeQuery("select code, name_zh, category from unit where code = ?1")
                 .setParameter(1, code).getResultList();
@@ -211,6 +206,7 @@ public class AssessmentStore {
     }
 
     /** Units assessed in a plan: those with a target or a task in it. */
+    @Override
     public List<UnitInfo> assessedUnits(String plan, String category) {
         List<UnitInfo> units = new ArrayList<>();
         var query = em.createNativeQuery("""
@@ -228,44 +224,30 @@ public class AssessmentStore {
         return units;
     }
 
-    /** A unit's latest report of a period, as far as scoring cares; content only for the period being computed. */
-    public record ReportRow(String status, String content, String timeliness) {
-    }
-
-    /** What a unit's assessment for a period is computed from. */
-    public record UnitRecords(Map<String, ReportRow> reportsByPeriod, Set<String> overduePeriods, List<TargetIn> targets,
-            List<TaskIn> tasks) {
-
-        public static final UnitRecords NONE = new UnitRecords(Map.of(), Set.of(), List.of(), List.of());
-
-        private static UnitRecords empty() {
-            return new UnitRecords(new HashMap<>(), new HashSet<>(), new ArrayList<>(), new ArrayList<>());
-        }
-    }
-
     /**
      * By unit: its reports and overdue notices of the period's year, its targets of that year, its tasks.
      * For one unit, or (unit null) for every unit of the plan at once — computing a whole period must
      * cost four queries, not four per unit (at 300 units that took 3.8 s, and every report queued behind it).
      */
+    @Override
     public Map<String, UnitRecords> records(String plan, PeriodCode period, String unit) {
         Map<String, UnitRecords> records = new HashMap<>();
         String ofYear = period.year() + "-%";
         for (Object[] r : rows("select unit_code, period_code, status, case when period_code = ?2 then content end, "
                 + "timeliness from report where plan_code = ?1 and period_code like ?3", "unit_code", "", unit, plan,
                 period.code(), ofYear)) {
-            records.computeIfAbsent((String) r[0], u -> UnitRecords.empty()).reportsByPeriod()
+            records.computeIfAbsent((String) r[0], u -> UnitRecords.collecting()).reportsByPeriod()
                     .put((String) r[1], new ReportRow((String) r[2], (String) r[3], (String) r[4]));
         }
         for (Object[] r : rows("select unit_code, period_code from overdue where plan_code = ?1 and period_code like ?2",
                 "unit_code", "", unit, plan, ofYear)) {
-            records.computeIfAbsent((String) r[0], u -> UnitRecords.empty()).overduePeriods().add((String) r[1]);
+            records.computeIfAbsent((String) r[0], u -> UnitRecords.collecting()).overduePeriods().add((String) r[1]);
         }
         for (Object[] r : rows("""
                 select t.unit_code, t.indicator_code, t.kind, t.value, t.max_value from target t
                 join indicator i on i.plan_code = t.plan_code and i.code = t.indicator_code
                 where t.plan_code = ?1 and t.year = ?2""", "t.unit_code", ", i.position", unit, plan, period.year())) {
-            records.computeIfAbsent((String) r[0], u -> UnitRecords.empty()).targets().add(new TargetIn((String) r[1],
+            records.computeIfAbsent((String) r[0], u -> UnitRecords.collecting()).targets().add(new TargetIn((String) r[1],
                     (String) r[2], ((BigDecimal) r[3]).stripTrailingZeros(),
                     r[4] == null ? null : ((BigDecimal) r[4]).stripTrailingZeros()));
         }
@@ -273,7 +255,7 @@ public class AssessmentStore {
                 select r.unit_code, t.code, r.role, t.deadline from task_responsibility r
                 join task t on t.plan_code = r.plan_code and t.code = r.task_code
                 where r.plan_code = ?1""", "r.unit_code", ", t.code", unit, plan)) {
-            records.computeIfAbsent((String) r[0], u -> UnitRecords.empty()).tasks().add(new TaskIn((String) r[1],
+            records.computeIfAbsent((String) r[0], u -> UnitRecords.collecting()).tasks().add(new TaskIn((String) r[1],
                     (String) r[2], (LocalDate) r[3]));
         }
         return records;
@@ -294,6 +276,7 @@ public class AssessmentStore {
     }
 
     /** Periods of a plan that anything has been reported or noticed for, oldest first. */
+    @Override
     public List<PeriodCode> activePeriods(String plan) {
         return em.createNativeQuery("select period_code from report where plan_code = ?1 union "
                 + "select period_code from overdue where plan_code = ?1 order by 1").setParameter(1, plan)

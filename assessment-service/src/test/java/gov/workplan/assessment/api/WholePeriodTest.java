@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import gov.workplan.contracts.events.TargetsEvents;
 import gov.workplan.testkit.EventFixtures;
 import gov.workplan.testkit.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -53,25 +55,28 @@ class WholePeriodTest {
         assertEquals(1, new HashSet<>(scores.subList(2, UNITS)).size(), "everyone else alike: " + new HashSet<>(scores));
     }
 
+    /** The plan's events built from the contract's records, as targets-service builds them. */
     private static void publishPlan(String plan, List<String> units) {
+        BigDecimal hundred = new BigDecimal("100");
+        TargetsEvents.Counts counts = new TargetsEvents.Counts(units.size(), 1, units.size(), 0);
         List<ObjectNode> events = new ArrayList<>();
-        ObjectNode registered = EventFixtures.JSON.createObjectNode().put("code", plan).put("title", "五百零一个县的方案")
-                .put("titleEn", "A plan of 501 counties").put("spanFrom", 2011).put("spanTo", 2011).put("topUnit", units.get(0))
-                .put("officeUnit", units.get(0));
-        registered.putArray("industries").addObject().put("code", "bio").put("nameZh", "生物").put("nameEn", "Biotech");
-        events.add(targets(plan, "plan.registered", registered));
+        events.add(targets(plan, TargetsEvents.PLAN_REGISTERED, new TargetsEvents.PlanRegistered(plan, "五百零一个县的方案",
+                "A plan of 501 counties", null, null, null, null, null, 2011, 2011, units.get(0), units.get(0), null,
+                List.of(new TargetsEvents.Industry("bio", "生物", "Biotech")),
+                new TargetsEvents.Reporting("QUARTERLY", 1, 10, "Asia/Shanghai", units.get(0)), counts)));
         for (String unit : units) {
-            events.add(targets(plan, "unit.registered", EventFixtures.JSON.createObjectNode().put("code", unit)
-                    .put("nameZh", unit).put("nameEn", unit).put("category", "DISTRICT")));
+            events.add(targets(plan, TargetsEvents.UNIT_REGISTERED,
+                    new TargetsEvents.UnitRegistered(unit, unit, unit, "DISTRICT", null)));
         }
-        events.add(targets(plan, "indicator.defined", EventFixtures.JSON.createObjectNode().put("plan", plan)
-                .put("code", "scale").put("nameZh", "产业规模").put("industry", "bio").put("unitOfMeasure", "亿元")));
+        events.add(targets(plan, TargetsEvents.INDICATOR_DEFINED, new TargetsEvents.IndicatorDefined(plan, "scale", "产业规模",
+                "Industry scale", "bio", "亿元", null, null, null, null)));
         for (String unit : units) {
-            events.add(targets(plan, "target.set", EventFixtures.JSON.createObjectNode().put("plan", plan).put("unit", unit)
-                    .put("indicator", "scale").put("year", 2011).put("kind", "AT_LEAST").put("value", 100).put("revision", 0)
-                    .put("unitOfMeasure", "亿元")));
+            events.add(targets(plan, TargetsEvents.TARGET_SET, new TargetsEvents.TargetChanged(plan, unit, "scale", 2011,
+                    "AT_LEAST", hundred, null, "亿元", 0, new TargetsEvents.Value("AT_LEAST", hundred, null), null, null,
+                    "TABLE", null, null, null)));
         }
-        events.add(targets(plan, "plan.import-completed", EventFixtures.JSON.createObjectNode().put("plan", plan)));
+        events.add(targets(plan, TargetsEvents.PLAN_IMPORT_COMPLETED,
+                new TargetsEvents.PlanImportCompleted(plan, "sha256-" + plan, counts)));
         EventFixtures.publish("workplan.targets", plan, events);
     }
 
@@ -90,8 +95,8 @@ class WholePeriodTest {
         return EventFixtures.envelope("reporting-service", plan, "report.submitted", p);
     }
 
-    private static ObjectNode targets(String plan, String type, ObjectNode payload) {
-        return EventFixtures.envelope("targets-service", plan, type, payload);
+    private static ObjectNode targets(String plan, String type, Record payload) {
+        return EventFixtures.envelope("targets-service", plan, type, EventFixtures.JSON.valueToTree(payload));
     }
 
     private static JsonPath awaitDistrictRanking(String plan, java.util.function.Predicate<JsonPath> ready) {

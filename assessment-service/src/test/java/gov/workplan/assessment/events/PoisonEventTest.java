@@ -17,7 +17,10 @@ import gov.workplan.testkit.EventFixtures;
 import gov.workplan.testkit.EventProbe;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** An event assessment cannot apply is parked on its dead-letter topic; the ones behind it go on. */
+/**
+ * An event assessment cannot apply — a payload outside the contract, an unknown schema version — is parked on
+ * its dead-letter topic with its reason; the ones behind it go on.
+ */
 @QuarkusTest
 class PoisonEventTest {
 
@@ -29,7 +32,7 @@ class PoisonEventTest {
         ObjectNode next = AssessmentFixture.report(plan, "report.submitted", UUID.randomUUID(), 1, "SUBMITTED",
                 new Row("futian", 60, true, false));
         double parkedBefore = gov.workplan.testkit.Metrics.sum("workplan_events_parked_total",
-                "topic=\"workplan.reporting\"", "reason=\"failed\"");
+                "topic=\"workplan.reporting\"", "reason=\"contract\"");
         try (EventProbe dlq = EventProbe.fromNowOn("workplan.reporting.assessment-dlq")) {
             AssessmentFixture.publishReports(plan, List.of(poison, next));
             List<JsonNode> parked = dlq.awaitUntil(e -> poison.path("id").asText().equals(e.path("id").asText()),
@@ -37,7 +40,7 @@ class PoisonEventTest {
             assertEquals(1, parked.stream().filter(e -> poison.path("id").asText().equals(e.path("id").asText())).count());
         }
         assertEquals(1, gov.workplan.testkit.Metrics.sum("workplan_events_parked_total", "topic=\"workplan.reporting\"",
-                "reason=\"failed\"") - parkedBefore, "the parked event is counted");
+                "reason=\"contract\"") - parkedBefore, "the parked event is counted, as a payload outside the contract");
         // The report published after the poison is applied: futian is ranked for 2011-Q2.
         AssessmentFixture.awaitRanking(plan, r -> r.getList("[0].entries.unit", String.class).contains("futian")
                 && r.getFloat("[0].entries.find { it.unit == 'futian' }.score") == 112f);
@@ -82,7 +85,8 @@ class PoisonEventTest {
         String plan = AssessmentFixture.publishPlan();
         ObjectNode unassessed = EventFixtures.envelope("reporting-service", plan, "report.submitted",
                 EventFixtures.JSON.createObjectNode().put("reportId", UUID.randomUUID().toString()).put("plan", plan)
-                        .put("period", "2011-Q3").put("unit", "leading-group").put("status", "SUBMITTED").put("version", 1)
+                        .put("period", "2011-Q3").put("year", 2011).put("quarter", 3).put("unit", "leading-group")
+                        .put("status", "SUBMITTED").put("version", 1).put("imported", false)
                         .put("timeliness", "ON_TIME").set("content", EventFixtures.JSON.createObjectNode()));
         ObjectNode poison = EventFixtures.envelope("reporting-service", plan, "report.submitted",
                 EventFixtures.JSON.createObjectNode().put("plan", plan).put("unit", "futian").put("period", "never"));
@@ -93,5 +97,38 @@ class PoisonEventTest {
             assertEquals(0, parked.stream().filter(e -> unassessed.path("id").asText().equals(e.path("id").asText()))
                     .count(), "the unassessed unit's report was parked as a failure");
         }
+    }
+
+    /**
+     * Only reporting-service speaks on workplan.reporting: a report event claiming another source — whoever could
+     * write the topic — is refused, parked with the reason, and the genuine event behind it is applied.
+     */
+    @Test
+    void givenAReportEventFromAServiceThatDoesNotOwnTheTopic_whenConsumed_thenItIsRefusedAndParked_andOthersGoOn() {
+        String plan = AssessmentFixture.publishPlan();
+        ObjectNode impostor = AssessmentFixture.report(plan, "report.submitted", UUID.randomUUID(), 1, "SUBMITTED",
+                new Row("luohu", 100, true, false));
+        impostor.put("source", "assessment-service");
+        ObjectNode next = AssessmentFixture.report(plan, "report.submitted", UUID.randomUUID(), 1, "SUBMITTED",
+                new Row("futian", 60, true, false));
+        double before = gov.workplan.testkit.Metrics.sum("workplan_events_parked_total", "topic=\"workplan.reporting\"",
+                "reason=\"contract\"");
+        try (EventProbe dlq = EventProbe.fromNowOn("workplan.reporting.assessment-dlq")) {
+            AssessmentFixture.publishReports(plan, List.of(impostor, next));
+            List<JsonNode> parked = dlq.awaitUntil(e -> impostor.path("id").asText().equals(e.path("id").asText()),
+                    Duration.ofSeconds(60));
+            assertEquals(1, parked.stream().filter(e -> impostor.path("id").asText().equals(e.path("id").asText())).count());
+        }
+        assertEquals(1, gov.workplan.testkit.Metrics.sum("workplan_events_parked_total", "topic=\"workplan.reporting\"",
+                "reason=\"contract\"") - before);
+        io.restassured.path.json.JsonPath listed = io.restassured.RestAssured.given()
+                .auth().oauth2(gov.workplan.testkit.TestTokens.office()).when().get("/api/v1/dead-letters").then()
+                .statusCode(200).extract().jsonPath();
+        String reason = listed.getString("find { it.eventId == '" + impostor.path("id").asText() + "' }.reason");
+        org.junit.jupiter.api.Assertions.assertTrue(reason != null && reason.contains("is not the owner"), reason);
+        assertEquals(false, listed.getBoolean("find { it.eventId == '" + impostor.path("id").asText() + "' }.appliedSince"),
+                "nothing of it was applied");
+        AssessmentFixture.awaitRanking(plan, r -> r.getList("[0].entries.unit", String.class).contains("futian")
+                && r.getFloat("[0].entries.find { it.unit == 'futian' }.score") == 112f);
     }
 }

@@ -46,6 +46,7 @@ import gov.workplan.benchmark.ServiceProcess;
 import gov.workplan.benchmark.SyntheticPlan;
 import gov.workplan.benchmark.TcpProxy;
 import gov.workplan.contracts.ContractField;
+import gov.workplan.contracts.ContractLimits;
 import gov.workplan.kafka.KafkaBrokerProcess;
 import gov.workplan.testkit.Metrics;
 import gov.workplan.testkit.RecordedSpans;
@@ -608,6 +609,9 @@ class QuarterEndToEndTest {
         ObjectNode header = (ObjectNode) document.get("plan");
         header.put("title", "方".repeat(ContractField.PLAN_TITLE.maxLength()));
         header.put("titleEn", "P".repeat(ContractField.PLAN_TITLE_EN.maxLength()));
+        // Fields only targets-service stores travel too, and the contract bounds them for every consumer.
+        header.put("documentNumber", "号".repeat(ContractLimits.DOCUMENT_NUMBER))
+                .put("issuer", "发".repeat(ContractLimits.ISSUER)).put("issuerEn", "S".repeat(ContractLimits.ISSUER));
         ArrayNode industries = (ArrayNode) document.get("industries");
         industries.addObject().put("code", "limits-" + "i".repeat(ContractField.INDUSTRY_CODE.maxLength() - 7))
                 .put("nameZh", "业".repeat(ContractField.INDUSTRY_NAME_ZH.maxLength()))
@@ -628,14 +632,18 @@ class QuarterEndToEndTest {
         indicator.put("code", longIndicator).put("industry", industries.get(industries.size() - 1).path("code").asText())
                 .put("nameZh", "指".repeat(ContractField.INDICATOR_NAME_ZH.maxLength()))
                 .put("nameEn", "N".repeat(ContractField.INDICATOR_NAME_EN.maxLength()))
-                .put("unitOfMeasure", "单".repeat(ContractField.UNIT_OF_MEASURE.maxLength()));
+                .put("unitOfMeasure", "单".repeat(ContractField.UNIT_OF_MEASURE.maxLength()))
+                .put("unitOfMeasureEn", "u".repeat(ContractLimits.UNIT_OF_MEASURE))
+                .put("description", "描".repeat(ContractLimits.INDICATOR_DESCRIPTION));
         for (JsonNode t : document.get("targets")) {
             if (oldIndicator.equals(t.path("indicator").asText())) {
-                ((ObjectNode) t).put("indicator", longIndicator);
+                ((ObjectNode) t).put("indicator", longIndicator).put("wording", "达".repeat(ContractLimits.WORDING));
             }
         }
         ObjectNode titled = (ObjectNode) document.get("tasks").get(0);
-        titled.put("title", "任".repeat(ContractField.TASK_TITLE.maxLength()));
+        titled.put("title", "任".repeat(ContractField.TASK_TITLE.maxLength()))
+                .put("titleEn", "T".repeat(ContractLimits.TASK_TITLE))
+                .put("deadlineText", "前".repeat(ContractLimits.DEADLINE_TEXT));
         ObjectNode described = (ObjectNode) document.get("tasks").get(1);
         described.put("code", "ABCDEFGH.ABCDEFGH.ABCDEFGH.ABCDEFGH").putNull("title")
                 .put("description", "述".repeat(ContractField.TASK_DESCRIPTION.maxLength()));

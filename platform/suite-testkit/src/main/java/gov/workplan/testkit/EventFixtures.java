@@ -40,6 +40,19 @@ public final class EventFixtures {
         return e;
     }
 
+    /** The counts a plan's first and last events carry. */
+    public static ObjectNode counts(int units, int indicators, int targets, int tasks) {
+        return JSON.createObjectNode().put("units", units).put("indicators", indicators).put("targets", targets)
+                .put("tasks", tasks);
+    }
+
+    /** The payload of plan.import-completed, as targets-service sends it. */
+    public static ObjectNode importCompleted(String plan, int units, int indicators, int targets, int tasks) {
+        ObjectNode p = JSON.createObjectNode().put("plan", plan).put("checksum", "sha256-of-" + plan);
+        p.set("counts", counts(units, indicators, targets, tasks));
+        return p;
+    }
+
     /** Sends in order and waits for each acknowledgement. */
     public static void publish(String topic, String plan, List<ObjectNode> events) {
         publish(topic, plan, events, Map.of());

@@ -14,7 +14,7 @@ import gov.workplan.common.security.Roles;
 import gov.workplan.reporting.domain.ExpectedReport;
 import gov.workplan.reporting.domain.Periods;
 import gov.workplan.reporting.persistence.PlanCopy;
-import gov.workplan.reporting.persistence.PlanCopy.PlanInfo;
+import gov.workplan.reporting.domain.PlanInfo;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

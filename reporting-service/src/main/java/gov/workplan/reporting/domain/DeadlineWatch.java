@@ -12,11 +12,8 @@ import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import gov.workplan.reporting.events.ReportingEvents.ReportDueSoon;
-import gov.workplan.reporting.events.ReportingEvents.ReportOverdue;
-import gov.workplan.reporting.events.ReportingPublisher;
-import gov.workplan.reporting.persistence.PlanCopy.PlanInfo;
-import gov.workplan.reporting.persistence.PlanCopy;
+import gov.workplan.contracts.events.ReportingEvents.ReportDueSoon;
+import gov.workplan.contracts.events.ReportingEvents.ReportOverdue;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -39,10 +36,10 @@ public class DeadlineWatch {
     private static final Logger LOG = Logger.getLogger(DeadlineWatch.class);
 
     @Inject
-    PlanCopy plans;
+    PlanDirectory plans;
 
     @Inject
-    ReportingPublisher events;
+    ReportEvents events;
 
     @Inject
     EntityManager em;

@@ -20,9 +20,9 @@ public final class Limits {
     /** report_version.source_reference */
     public static final int SOURCE = 500;
     /** information_officer.name, .phone, .email */
-    public static final int OFFICER_NAME = 100;
-    public static final int OFFICER_PHONE = 40;
-    public static final int OFFICER_EMAIL = 200;
+    public static final int OFFICER_NAME = ContractLimits.OFFICER_NAME;
+    public static final int OFFICER_PHONE = ContractLimits.OFFICER_PHONE;
+    public static final int OFFICER_EMAIL = ContractLimits.OFFICER_EMAIL;
     /** Past reports in one import: one transaction. */
     public static final int IMPORTED_REPORTS = 10_000;
 

@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import gov.workplan.contracts.ContractLimits;
+import gov.workplan.contracts.events.ReportingEvents;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 
@@ -16,11 +18,11 @@ public record ReportContent(
         @Schema(description = "Progress of each of the unit's tasks.") @Size(max = MAX_ITEMS) List<@Valid TaskProgress> tasks) {
 
     /** The declared limits of a report's fields: the API, the workbook reader and the rules use these. */
-    public static final int MAX_ITEMS = 1000;
-    public static final int MAX_CODE = 100;
-    public static final int MAX_EXPLANATION = 2000;
-    public static final int MAX_NOTE = 4000;
-    public static final int MAX_URL = 2000;
+    public static final int MAX_ITEMS = ContractLimits.REPORT_ITEMS;
+    public static final int MAX_CODE = ContractLimits.REPORT_CODE;
+    public static final int MAX_EXPLANATION = ContractLimits.EXPLANATION;
+    public static final int MAX_NOTE = ContractLimits.NOTE;
+    public static final int MAX_URL = ContractLimits.URL;
 
     public static final ReportContent EMPTY = new ReportContent(List.of(), List.of());
 
@@ -30,6 +32,15 @@ public record ReportContent(
 
     public List<TaskProgress> tasksOrEmpty() {
         return tasks == null ? List.of() : tasks;
+    }
+
+    /** As workplan.reporting carries it (the contract's record, the same fields). */
+    public ReportingEvents.Content asEvent() {
+        return new ReportingEvents.Content(
+                indicators == null ? null : indicators.stream()
+                        .map(i -> new ReportingEvents.IndicatorValue(i.indicator(), i.value(), i.explanation())).toList(),
+                tasks == null ? null : tasks.stream().map(t -> new ReportingEvents.TaskProgress(t.task(),
+                        t.progress() == null ? null : t.progress().name(), t.note(), t.evidenceUrl())).toList());
     }
 
     @Schema(name = "IndicatorValue")

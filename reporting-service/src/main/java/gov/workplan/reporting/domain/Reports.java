@@ -22,11 +22,8 @@ import gov.workplan.common.problem.ApiProblem;
 import gov.workplan.common.problem.FieldErrors;
 import gov.workplan.reporting.domain.SubmissionRules.Outcome;
 import gov.workplan.reporting.domain.SubmissionRules.Warning;
-import gov.workplan.reporting.events.ReportingEvents.ReportChanged;
-import gov.workplan.reporting.events.ReportingPublisher;
-import gov.workplan.reporting.events.ReportingTopic;
-import gov.workplan.reporting.persistence.PlanCopy.PlanInfo;
-import gov.workplan.reporting.persistence.PlanCopy;
+import gov.workplan.contracts.events.ReportingEvents.ReportChanged;
+import gov.workplan.contracts.events.ReportingEvents;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -46,10 +43,10 @@ import jakarta.validation.constraints.Size;
 public class Reports {
 
     @Inject
-    PlanCopy plans;
+    PlanDirectory plans;
 
     @Inject
-    ReportingPublisher events;
+    ReportEvents events;
 
     @Inject
     ObjectMapper mapper;
@@ -199,7 +196,7 @@ public class Reports {
         ReportVersion v = version(report, ReportAction.SUBMIT, null, actor, now);
         v.timeliness = ctx.period().timelinessOf(now);
         v.lateBySeconds = ctx.period().lateBy(now).toSeconds();
-        publish(ReportingTopic.REPORT_SUBMITTED, report, ctx, null, actor, now);
+        publish(ReportingEvents.REPORT_SUBMITTED, report, ctx, null, actor, now);
     }
 
     @Transactional
@@ -210,7 +207,7 @@ public class Reports {
         Instant now = now();
         apply(report, ReportAction.ACCEPT, content(report), warnings(report), now);
         version(report, ReportAction.ACCEPT, null, actor, now);
-        publish(ReportingTopic.REPORT_ACCEPTED, report, ctx, null, actor, now);
+        publish(ReportingEvents.REPORT_ACCEPTED, report, ctx, null, actor, now);
         return report;
     }
 
@@ -223,7 +220,7 @@ public class Reports {
         Instant now = now();
         apply(report, ReportAction.RETURN, content(report), warnings(report), now);
         version(report, ReportAction.RETURN, reason.strip(), actor, now);
-        publish(ReportingTopic.REPORT_RETURNED, report, ctx, reason.strip(), actor, now);
+        publish(ReportingEvents.REPORT_RETURNED, report, ctx, reason.strip(), actor, now);
         return report;
     }
 
@@ -240,7 +237,7 @@ public class Reports {
         Instant now = now();
         apply(report, ReportAction.CORRECT, content, outcome.warnings(), now);
         version(report, ReportAction.CORRECT, reason.strip(), actor, now);
-        publish(ReportingTopic.REPORT_CORRECTED, report, ctx, reason.strip(), actor, now);
+        publish(ReportingEvents.REPORT_CORRECTED, report, ctx, reason.strip(), actor, now);
         return report;
     }
 
@@ -287,7 +284,7 @@ public class Reports {
         version(report, ReportAction.ACCEPT_CORRECTION, reason, actor, now);
         // The event says why the figures changed (the unit's reason) and who let them change (the office);
         // who asked is in the versions.
-        publish(ReportingTopic.REPORT_CORRECTED, report, ctx, reason, actor, now);
+        publish(ReportingEvents.REPORT_CORRECTED, report, ctx, reason, actor, now);
         return report;
     }
 
@@ -436,7 +433,7 @@ public class Reports {
             v.sourceReference = source.strip();
             v.timeliness = report.timeliness;
             v.lateBySeconds = report.lateBySeconds;
-            publish(ReportingTopic.REPORT_IMPORTED, report, ctx, null, actor, now);
+            publish(ReportingEvents.REPORT_IMPORTED, report, ctx, null, actor, now);
             imported.add(report);
         }
         return imported;
@@ -556,7 +553,8 @@ public class Reports {
     private void publish(String type, Report report, Context ctx, String reason, String actor, Instant now) {
         events.reportChanged(type, new ReportChanged(report.id, report.planCode, report.periodCode, ctx.period().year(),
                 ctx.period().quarter(), report.unitCode, ctx.expected().category(), report.status.name(), report.version,
-                content(report), warnings(report), reason, actor, now, report.firstSubmittedAt,
+                content(report).asEvent(), warnings(report).stream().map(Warning::asEvent).toList(), reason, actor, now,
+                report.firstSubmittedAt,
                 report.timeliness == null ? null : report.timeliness.name(), report.lateBySeconds,
                 ctx.period().dueDate(), ctx.period().deadline(), report.imported));
     }

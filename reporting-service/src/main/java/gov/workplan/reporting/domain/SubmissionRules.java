@@ -1,5 +1,7 @@
 package gov.workplan.reporting.domain;
 
+import gov.workplan.contracts.ContractLimits;
+import gov.workplan.contracts.events.ReportingEvents;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.ArrayList;
@@ -22,10 +24,14 @@ import gov.workplan.reporting.domain.ReportContent.TaskProgress;
  */
 public final class SubmissionRules {
 
-    private static final BigDecimal LIMIT = new BigDecimal("1000000000000000");
+    private static final BigDecimal LIMIT = BigDecimal.TEN.pow(ContractLimits.AMOUNT_INTEGER_DIGITS);
 
     /** A kept remark that does not block submission, e.g. an implausible jump. */
     public record Warning(String field, String message) {
+
+        public ReportingEvents.Warning asEvent() {
+            return new ReportingEvents.Warning(field, message);
+        }
     }
 
     public record Outcome(FieldErrors errors, List<Warning> warnings) {
@@ -122,7 +128,7 @@ public final class SubmissionRules {
                 errors.add(at + ".value", "is required: a finite non-negative number");
             } else if (v.value().signum() < 0 || v.value().compareTo(LIMIT) >= 0) {
                 errors.add(at + ".value", "must be a finite non-negative number below " + LIMIT.toPlainString());
-            } else if (v.value().stripTrailingZeros().scale() > 4) {
+            } else if (v.value().stripTrailingZeros().scale() > ContractLimits.AMOUNT_FRACTION_DIGITS) {
                 errors.add(at + ".value", "must have at most 4 decimal places");
             }
             text(v.explanation(), ReportContent.MAX_EXPLANATION, at + ".explanation", errors);

@@ -1,23 +1,23 @@
 package gov.workplan.reporting.events;
 
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import gov.workplan.common.database.UntilDatabaseAvailable;
 import gov.workplan.common.events.DeadLetters;
-import gov.workplan.common.events.EventEnvelope;
-import gov.workplan.common.events.Inbox;
-import gov.workplan.common.tracing.Tracing;
+import gov.workplan.common.events.EventIntake;
+import gov.workplan.common.events.InboundEvent;
+import gov.workplan.common.events.SchemaVersions;
+import gov.workplan.contracts.events.TargetsEvents;
+import gov.workplan.contracts.events.TargetsEvents.IndicatorDefined;
+import gov.workplan.contracts.events.TargetsEvents.PlanRegistered;
+import gov.workplan.contracts.events.TargetsEvents.TargetChanged;
+import gov.workplan.contracts.events.TargetsEvents.TaskDefined;
+import gov.workplan.contracts.events.TargetsEvents.UnitRegistered;
 import gov.workplan.reporting.persistence.PlanCopy;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,71 +32,61 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class TargetsEventsConsumer implements DeadLetters.Redrivable {
 
-    /** The schema versions of workplan.targets's events this consumer reads; any other is held. */
-    static final Set<Integer> READS = Set.of(1);
+    static final String CHANNEL = "targets";
 
     private static final Logger LOG = Logger.getLogger(TargetsEventsConsumer.class);
 
-    @Inject
-    Inbox inbox;
+    /** The schema versions of workplan.targets's events this consumer reads; any other is held. */
+    private final SchemaVersions reads = SchemaVersions.reads(TargetsEvents.SCHEMA_VERSION);
 
     @Inject
-    Tracing tracing;
+    EventIntake intake;
 
     @Inject
     PlanCopy copy;
 
-    @ConfigProperty(name = "mp.messaging.incoming.targets.dead-letter-queue.topic")
-    String deadLetterTopic;
-
     @Override
-    public String deadLetterTopic() {
-        return deadLetterTopic;
+    public String channel() {
+        return CHANNEL;
     }
 
     @Override
-    @Incoming("targets")
+    @Incoming(CHANNEL)
     @Blocking(ordered = true)
     @UntilDatabaseAvailable
     @Transactional
     public void consume(ConsumerRecord<String, String> record) {
-        tracing.process(record, () -> apply(record.value()));
+        intake.receive(record, TargetsEvents.CONTRACT, reads, this::apply);
     }
 
-    private void apply(String value) {
-        Optional<EventEnvelope> first = inbox.firstDeliveryOf(value, READS);
-        if (first.isEmpty()) {
-            return;
-        }
-        EventEnvelope event = first.get();
-        JsonNode p = event.payload();
+    private void apply(InboundEvent event) {
         switch (event.type()) {
-            case "plan.registered" -> copy.upsertPlan(p.path("code").asText(), p.path("title").asText(),
-                    p.path("spanFrom").asInt(), p.path("spanTo").asInt(), p.path("officeUnit").asText(),
-                    p.path("reporting").path("frequency").asText(),
-                    p.path("reporting").path("dueMonthOfNextQuarter").asInt(),
-                    p.path("reporting").path("dueDayOfMonth").asInt(), p.path("reporting").path("zone").asText(),
-                    event.occurredAt());
-            case "unit.registered" -> copy.upsertUnit(p.path("code").asText(), p.path("nameZh").asText(),
-                    p.path("nameEn").asText(), p.path("category").asText(), text(p, "parent"));
-            case "indicator.defined" -> copy.upsertIndicator(p.path("plan").asText(), p.path("code").asText(),
-                    p.path("nameZh").asText(), text(p, "nameEn"), p.path("unitOfMeasure").asText());
-            case "target.set", "target.amended" -> copy.upsertTarget(p.path("plan").asText(), p.path("unit").asText(),
-                    p.path("indicator").asText(), p.path("year").asInt(), p.path("kind").asText(),
-                    p.path("value").decimalValue(), p.hasNonNull("maxValue") ? p.path("maxValue").decimalValue() : null,
-                    p.path("revision").asInt());
-            case "task.defined" -> {
-                Map<String, String> roles = new LinkedHashMap<>();
-                p.path("responsible").forEach(r -> roles.put(r.path("unit").asText(), r.path("role").asText()));
-                String title = text(p, "title") != null ? text(p, "title") : text(p, "description");
-                copy.upsertTask(p.path("plan").asText(), p.path("code").asText(), title,
-                        p.hasNonNull("deadline") ? LocalDate.parse(p.path("deadline").asText()) : null, roles);
+            case TargetsEvents.PLAN_REGISTERED -> {
+                PlanRegistered p = event.payload(PlanRegistered.class);
+                copy.upsertPlan(p.code(), p.title(), p.spanFrom(), p.spanTo(), p.officeUnit(), p.reporting().frequency(),
+                        p.reporting().dueMonthOfNextQuarter(), p.reporting().dueDayOfMonth(), p.reporting().zone(),
+                        event.envelope().occurredAt());
             }
-            default -> LOG.debugf("ignoring %s %s: reporting does not keep it", event.type(), event.id());
+            case TargetsEvents.UNIT_REGISTERED -> {
+                UnitRegistered u = event.payload(UnitRegistered.class);
+                copy.upsertUnit(u.code(), u.nameZh(), u.nameEn(), u.category(), u.parent());
+            }
+            case TargetsEvents.INDICATOR_DEFINED -> {
+                IndicatorDefined i = event.payload(IndicatorDefined.class);
+                copy.upsertIndicator(i.plan(), i.code(), i.nameZh(), i.nameEn(), i.unitOfMeasure());
+            }
+            case TargetsEvents.TARGET_SET, TargetsEvents.TARGET_AMENDED -> {
+                TargetChanged t = event.payload(TargetChanged.class);
+                copy.upsertTarget(t.plan(), t.unit(), t.indicator(), t.year(), t.kind(), t.value(), t.maxValue(),
+                        t.revision());
+            }
+            case TargetsEvents.TASK_DEFINED -> {
+                TaskDefined t = event.payload(TaskDefined.class);
+                Map<String, String> roles = new LinkedHashMap<>();
+                t.responsible().forEach(r -> roles.put(r.unit(), r.role()));
+                copy.upsertTask(t.plan(), t.code(), t.title() != null ? t.title() : t.description(), t.deadline(), roles);
+            }
+            default -> LOG.debugf("ignoring %s %s: reporting does not keep it", event.type(), event.envelope().id());
         }
-    }
-
-    private static String text(JsonNode node, String field) {
-        return node.hasNonNull(field) ? node.path(field).asText() : null;
     }
 }

@@ -14,6 +14,8 @@ import java.util.Optional;
 import gov.workplan.reporting.domain.ExpectedReport;
 import gov.workplan.reporting.domain.ExpectedReport.ExpectedIndicator;
 import gov.workplan.reporting.domain.ExpectedReport.ExpectedTask;
+import gov.workplan.reporting.domain.PlanDirectory;
+import gov.workplan.reporting.domain.PlanInfo;
 import gov.workplan.reporting.domain.ReportingRule;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,16 +27,10 @@ import jakarta.persistence.Query;
  * Plain SQL: the copy is upserted by key, which is what SQL says best, and read as records.
  */
 @ApplicationScoped
-public class PlanCopy {
+public class PlanCopy implements PlanDirectory {
 
     @Inject
     EntityManager em;
-
-    /** A plan as reporting needs it. */
-    /** A plan as reporting knows it; {@code loadedAt} is when it was first registered here. */
-    public record PlanInfo(String code, String title, int spanFrom, int spanTo, String officeUnit, ReportingRule rule,
-            Instant loadedAt) {
-    }
 
     public void upsertPlan(String code, String title, int spanFrom, int spanTo, String officeUnit, String frequency,
             int dueMonth, int dueDay, String zone, Instant at) {
@@ -99,6 +95,7 @@ public class PlanCopy {
                 .executeUpdate());
     }
 
+    @Override
     public Optional<PlanInfo> plan(String code) {
         List<?> rows = em.createNativeQuery("select code, title, span_from, span_to, office_unit_code, "
                 + "due_month_of_next_quarter, due_day_of_month, zone, loaded_at from plan where code = ?1")
@@ -109,23 +106,27 @@ public class PlanCopy {
                 instant(r[8])));
     }
 
+    @Override
     public List<PlanInfo> plans() {
         List<?> codes = em.createNativeQuery("select code from plan order by code").getResultList();
         return codes.stream().map(c -> plan((String) c).orElseThrow()).toList();
     }
 
     /** The unit's Chinese name, or its code while the unit is not yet known here. */
+    @Override
     public String unitNameZh(String code) {
         List<?> names = em.createNativeQuery("select name_zh from unit where code = ?1").setParameter(1, code).getResultList();
         return names.isEmpty() ? code : (String) names.get(0);
     }
 
     /** The unit's category (DISTRICT, DEPARTMENT, ...), or UNKNOWN while the unit is not yet known here. */
+    @Override
     public String unitCategory(String code) {
         List<?> rows = em.createNativeQuery("select category from unit where code = ?1").setParameter(1, code).getResultList();
         return rows.isEmpty() ? "UNKNOWN" : (String) rows.get(0);
     }
 
+    @Override
     public boolean unitExists(String code) {
         return !em.createNativeQuery("select 1 from unit where code = ?1").setParameter(1, code).getResultList().isEmpty();
     }
@@ -134,11 +135,13 @@ public class PlanCopy {
      * Every unit that owes reports in a plan (a target in any year, or a task, lead or co-responsible),
      * with what it owes for {@code year}; in unit-code order within category order.
      */
+    @Override
     public List<ExpectedReport> expected(String plan, int year) {
         return expected(plan, year, null, "");
     }
 
     /** One unit's: read for that unit alone, since every report request asks it, in plans of thousands of units. */
+    @Override
     public Optional<ExpectedReport> expected(String plan, int year, String unit) {
         return expected(plan, year, unit, " and %s = :unit").stream().findFirst();
     }

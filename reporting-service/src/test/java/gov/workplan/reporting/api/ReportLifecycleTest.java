@@ -39,7 +39,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import gov.workplan.reporting.MutableClock;
 import gov.workplan.reporting.TargetsFixture;
-import gov.workplan.reporting.events.ReportingTopic;
+import gov.workplan.contracts.events.ReportingEvents;
 import gov.workplan.testkit.EventProbe;
 import gov.workplan.testkit.Metrics;
 import io.quarkus.test.junit.QuarkusTest;
@@ -105,7 +105,7 @@ class ReportLifecycleTest {
 
     @Test
     void givenAUnitsCorrectionRequest_whenTheOfficeReturnsIt_thenTheAcceptedFiguresStand_andNothingIsPublished() {
-        try (EventProbe probe = EventProbe.fromNowOn(ReportingTopic.NAME)) {
+        try (EventProbe probe = EventProbe.fromNowOn(ReportingEvents.TOPIC)) {
             String id = accepted("futian", plan, "2011-Q2", futian(9));
             correct("futian", id, futian(15), "漏报一家企业").statusCode(201).body("status", equalTo("CORRECTION_REQUESTED"));
             // The unit cannot wave its own request through, nor pile a second one on it.
@@ -128,7 +128,7 @@ class ReportLifecycleTest {
                     .post("/api/v1/reports/" + id + "/corrections").then().statusCode(201)
                     .body("status", equalTo("ACCEPTED")).body("content.indicators[0].value", equalTo(12));
 
-            List<String> types = probe.awaitUntil(e -> ReportingTopic.REPORT_CORRECTED.equals(e.path("type").asText())
+            List<String> types = probe.awaitUntil(e -> ReportingEvents.REPORT_CORRECTED.equals(e.path("type").asText())
                     && id.equals(e.path("payload").path("reportId").asText()), Duration.ofSeconds(30)).stream()
                     .filter(e -> id.equals(e.path("payload").path("reportId").asText()))
                     .map(e -> e.path("type").asText()).toList();
@@ -232,7 +232,7 @@ class ReportLifecycleTest {
     void givenConcurrentRetriesWithOneIdempotencyKey_whenSubmitting_thenOneSubmissionAndOneEvent() throws Exception {
         String id = draft("futian", plan, "2011-Q2", futian(8));
         double submittedBefore = Metrics.sum("workplan_reports_submitted_total", "category=\"DISTRICT\"");
-        try (EventProbe probe = EventProbe.fromNowOn(ReportingTopic.NAME)) {
+        try (EventProbe probe = EventProbe.fromNowOn(ReportingEvents.TOPIC)) {
             ExecutorService pool = Executors.newFixedThreadPool(4);
             CountDownLatch start = new CountDownLatch(1);
             try {
@@ -258,9 +258,9 @@ class ReportLifecycleTest {
                     .post("/api/v1/reports/" + id + "/submit").then(), 409, "status");
 
             accept(id).statusCode(200);
-            List<JsonNode> events = probe.awaitUntil(e -> ReportingTopic.REPORT_ACCEPTED.equals(e.path("type").asText())
+            List<JsonNode> events = probe.awaitUntil(e -> ReportingEvents.REPORT_ACCEPTED.equals(e.path("type").asText())
                     && id.equals(e.path("payload").path("reportId").asText()), Duration.ofSeconds(30));
-            long submitted = events.stream().filter(e -> ReportingTopic.REPORT_SUBMITTED.equals(e.path("type").asText())
+            long submitted = events.stream().filter(e -> ReportingEvents.REPORT_SUBMITTED.equals(e.path("type").asText())
                     && id.equals(e.path("payload").path("reportId").asText())).count();
             assertEquals(1, submitted, "one submission, one event");
             assertEquals(1, Metrics.sum("workplan_reports_submitted_total", "category=\"DISTRICT\"") - submittedBefore,
@@ -272,7 +272,7 @@ class ReportLifecycleTest {
 
     @Test
     void givenEveryAcceptedChange_whenTheTopicIsRead_thenExactlyOneEventEachCarryingTheFullReport() {
-        try (EventProbe probe = EventProbe.fromNowOn(ReportingTopic.NAME)) {
+        try (EventProbe probe = EventProbe.fromNowOn(ReportingEvents.TOPIC)) {
             String id = draft("futian", plan, "2011-Q2", futian(8));
             submit("futian", id).statusCode(200);
             returnIt(id, "请补充说明").statusCode(200);
@@ -281,7 +281,7 @@ class ReportLifecycleTest {
             correct("futian", id, futian(11), "更正").statusCode(201);
             office().when().post("/api/v1/reports/" + id + "/corrections/accept").then().statusCode(200);
 
-            List<JsonNode> events = probe.awaitUntil(e -> ReportingTopic.REPORT_CORRECTED.equals(e.path("type").asText())
+            List<JsonNode> events = probe.awaitUntil(e -> ReportingEvents.REPORT_CORRECTED.equals(e.path("type").asText())
                     && id.equals(e.path("payload").path("reportId").asText()), Duration.ofSeconds(30)).stream()
                     .filter(e -> id.equals(e.path("payload").path("reportId").asText())).toList();
             assertEquals(List.of("report.submitted", "report.returned", "report.submitted", "report.accepted",

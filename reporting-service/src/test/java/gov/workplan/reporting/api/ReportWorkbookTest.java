@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import gov.workplan.common.excel.Xlsx;
 import gov.workplan.reporting.Reporting;
 import gov.workplan.reporting.TargetsFixture;
-import gov.workplan.reporting.events.ReportingTopic;
+import gov.workplan.contracts.events.ReportingEvents;
 import gov.workplan.testkit.EventProbe;
 import gov.workplan.testkit.HostileWorkbooks;
 import gov.workplan.testkit.Workbooks;
@@ -160,7 +160,7 @@ class ReportWorkbookTest {
         }
         Reporting.office().queryParam("plan", plan).when().get("/api/v1/reports").then().body("$", hasSize(0));
 
-        try (EventProbe probe = EventProbe.fromNowOn(ReportingTopic.NAME)) {
+        try (EventProbe probe = EventProbe.fromNowOn(ReportingEvents.TOPIC)) {
             String id = Reporting.upload("futian", filled(plan).write()).statusCode(201).extract().path("id");
             Reporting.submit("futian", id).statusCode(200);
             probe.awaitUntil(e -> id.equals(e.path("payload").path("reportId").asText()), java.time.Duration.ofSeconds(30));

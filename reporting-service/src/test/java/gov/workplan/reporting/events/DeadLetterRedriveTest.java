@@ -16,8 +16,10 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import gov.workplan.contracts.ContractLimits;
 import gov.workplan.reporting.TargetsFixture;
 import gov.workplan.testkit.EventProbe;
+import gov.workplan.testkit.Metrics;
 import gov.workplan.testkit.TestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -69,6 +71,41 @@ class DeadLetterRedriveTest {
         assertEquals(0, again.getInt("applied"), "a second re-drive applies nothing: " + again.prettify());
         office().when().get("/api/v1/dead-letters").then().statusCode(200)
                 .body("findAll { it.eventId == '" + target.path("id").asText() + "' }.appliedSince", hasItem(true));
+    }
+
+    /**
+     * A payload outside the contract (an indicator name longer than any owner accepts) is not cut to fit a
+     * column or applied in part: it is parked with the field named and counted as a contract breach, and the
+     * event behind it is applied.
+     */
+    @Test
+    void givenAPayloadBeyondTheContractsLimit_whenConsumed_thenItIsParkedWithTheFieldNamed_andTheNextIsApplied() {
+        String plan = TargetsFixture.publishPlan();
+        ObjectNode tooLong = TargetsFixture.event(plan, "indicator.defined", TargetsFixture.indicator(plan, "bio.too-long",
+                "名".repeat(ContractLimits.INDICATOR_NAME + 1), "亿元"));
+        // (A short name: the other test narrows the column, which a 300-character row would forbid.)
+        ObjectNode next = TargetsFixture.event(plan, "indicator.defined",
+                TargetsFixture.indicator(plan, "bio.next", "生物医药企业", "亿元"));
+        ObjectNode target = TargetsFixture.event(plan, "target.set",
+                TargetsFixture.target(plan, "futian", "bio.next", 2011, "5", 0));
+        double before = Metrics.sum("workplan_events_parked_total", "topic=\"workplan.targets\"", "reason=\"contract\"");
+        try (EventProbe dlq = EventProbe.fromNowOn(DLQ)) {
+            TargetsFixture.publish(plan, List.of(tooLong, next, target));
+            dlq.awaitUntil(e -> tooLong.path("id").asText().equals(e.path("id").asText()), Duration.ofSeconds(60));
+        }
+        office().when().get("/api/v1/dead-letters").then().statusCode(200)
+                .body("find { it.eventId == '" + tooLong.path("id").asText() + "' }.reason",
+                        org.hamcrest.Matchers.containsString("payload.nameZh"));
+        assertEquals(1, Metrics.sum("workplan_events_parked_total", "topic=\"workplan.targets\"", "reason=\"contract\"")
+                - before, "counted as a breach of the contract");
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String expected = "";
+        while (System.nanoTime() < deadline && !expected.contains("bio.next")) {
+            expected = office().queryParam("plan", plan).queryParam("unit", "futian").when()
+                    .get("/api/v1/periods/2011-Q2/expected").then().statusCode(200).extract().asString();
+        }
+        assertTrue(expected.contains("bio.next"), "the event behind the parked one is applied: " + expected);
+        assertTrue(!expected.contains("bio.too-long"), "the parked indicator is not in the copy");
     }
 
     private void sql(String statement) throws Exception {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import gov.workplan.contracts.events.ReportingEvents;
 import gov.workplan.reporting.MutableClock;
 import gov.workplan.reporting.Reporting;
 import gov.workplan.reporting.TargetsFixture;
@@ -63,7 +64,7 @@ class DeadlineEventsTest {
         String plan = TargetsFixture.publishPlan();
         clock.set(Instant.parse("2011-04-02T02:00:00Z"));
         Reporting.accepted("futian", plan, "2011-Q1", futian(4));
-        try (EventProbe probe = EventProbe.fromNowOn(ReportingTopic.NAME)) {
+        try (EventProbe probe = EventProbe.fromNowOn(ReportingEvents.TOPIC)) {
             clock.set(AFTER_Q1_DEADLINE);
             ExecutorService replicas = Executors.newFixedThreadPool(3);
             try {
@@ -111,7 +112,7 @@ class DeadlineEventsTest {
         clock.set(Instant.parse("2011-07-05T02:00:00Z"));
         String futian = Reporting.draft("futian", plan, "2011-Q2", futian(8));
         Reporting.submit("futian", futian).statusCode(200);
-        try (EventProbe probe = EventProbe.fromNowOn(ReportingTopic.NAME)) {
+        try (EventProbe probe = EventProbe.fromNowOn(ReportingEvents.TOPIC)) {
             clock.set(Instant.parse("2011-07-08T16:00:00Z")); // two days before 2011-Q2's deadline
             watch.check();
             watch.check();

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import gov.workplan.contracts.events.ReportingEvents;
 import gov.workplan.reporting.Reporting;
 import gov.workplan.reporting.TargetsFixture;
 import gov.workplan.testkit.EventProbe;
@@ -35,7 +36,7 @@ class TracePropagationTest {
         String traceId = RecordedSpans.newTraceId();
         String traceparent = RecordedSpans.newTraceparent(traceId);
         String callerSpan = spanIdOf(traceparent);
-        try (EventProbe probe = EventProbe.fromNowOn(ReportingTopic.NAME)) {
+        try (EventProbe probe = EventProbe.fromNowOn(ReportingEvents.TOPIC)) {
             String answered = Reporting.reporter("nanshan").header("traceparent", traceparent)
                     .when().post("/api/v1/reports/" + report + "/submit").then().statusCode(200)
                     .extract().header("traceresponse");
@@ -62,7 +63,7 @@ class TracePropagationTest {
     void givenACallWithoutTraceparent_whenAReportIsSubmitted_thenANewTraceStartsAndTheEventCarriesIt() {
         String plan = TargetsFixture.publishPlan();
         String report = Reporting.draft("futian", plan, "2011-Q2", Reporting.futian(6));
-        try (EventProbe probe = EventProbe.fromNowOn(ReportingTopic.NAME)) {
+        try (EventProbe probe = EventProbe.fromNowOn(ReportingEvents.TOPIC)) {
             String answered = Reporting.submit("futian", report).statusCode(200).extract().header("traceresponse");
             String traceId = traceIdOf(answered);
 

@@ -2,7 +2,7 @@ package gov.workplan.targets.api;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import gov.workplan.targets.events.TargetsEvents.Counts;
+import gov.workplan.contracts.events.TargetsEvents.Counts;
 
 @Schema(name = "PlanImport", description = "The outcome of a plan import.")
 public record ImportResponse(

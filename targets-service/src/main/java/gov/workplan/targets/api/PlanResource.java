@@ -23,7 +23,7 @@ import gov.workplan.targets.domain.PlanImporter;
 import gov.workplan.targets.domain.PlanLookup;
 import gov.workplan.targets.domain.Target;
 import gov.workplan.targets.domain.Task;
-import gov.workplan.targets.events.TargetsEvents.Counts;
+import gov.workplan.contracts.events.TargetsEvents.Counts;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import gov.workplan.targets.domain.Industry;
 import gov.workplan.targets.domain.Plan;
 import gov.workplan.targets.domain.ReportingFrequency;
-import gov.workplan.targets.events.TargetsEvents.Counts;
+import gov.workplan.contracts.events.TargetsEvents.Counts;
 
 @Schema(name = "Plan", description = "A work plan (工作方案) with its reporting rule and what it contains.")
 public record PlanView(

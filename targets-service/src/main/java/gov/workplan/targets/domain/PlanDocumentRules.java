@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import gov.workplan.contracts.ContractField;
+import gov.workplan.contracts.ContractLimits;
 
 import gov.workplan.common.problem.FieldErrors;
 import gov.workplan.targets.domain.PlanDocument.IndicatorEntry;
@@ -30,8 +31,8 @@ public final class PlanDocumentRules {
     public static final Pattern CODE = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?");
     public static final Pattern INDICATOR_CODE = Pattern.compile("[a-z0-9](?:[a-z0-9.-]{0,98}[a-z0-9])?");
     public static final Pattern TASK_CODE = Pattern.compile("[0-9A-Za-z]{1,8}(?:\\.[0-9A-Za-z]{1,8}){0,3}");
-    private static final int MIN_YEAR = 1949;
-    private static final int MAX_YEAR = 2200;
+    private static final int MIN_YEAR = ContractLimits.MIN_YEAR;
+    private static final int MAX_YEAR = ContractLimits.MAX_YEAR;
 
     private final PlanDocument doc;
     private final Function<String, UnitEntry> registeredUnit;
@@ -85,9 +86,9 @@ public final class PlanDocumentRules {
         text(plan.title(), ContractField.PLAN_TITLE.maxLength(), true, "plan.title");
         text(plan.titleEn(), ContractField.PLAN_TITLE_EN.maxLength(), false, "plan.titleEn");
         text(plan.noticeTitle(), 500, false, "plan.noticeTitle");
-        text(plan.documentNumber(), 100, false, "plan.documentNumber");
-        text(plan.issuer(), 200, false, "plan.issuer");
-        text(plan.issuerEn(), 200, false, "plan.issuerEn");
+        text(plan.documentNumber(), ContractLimits.DOCUMENT_NUMBER, false, "plan.documentNumber");
+        text(plan.issuer(), ContractLimits.ISSUER, false, "plan.issuer");
+        text(plan.issuerEn(), ContractLimits.ISSUER, false, "plan.issuerEn");
         text(plan.indexNumber(), 100, false, "plan.indexNumber");
         text(plan.category(), 100, false, "plan.category");
         text(plan.sourceUrl(), 1000, false, "plan.sourceUrl");
@@ -214,8 +215,8 @@ public final class PlanDocumentRules {
             text(indicator.nameZh(), ContractField.INDICATOR_NAME_ZH.maxLength(), true, at + ".nameZh");
             text(indicator.nameEn(), ContractField.INDICATOR_NAME_EN.maxLength(), true, at + ".nameEn");
             text(indicator.unitOfMeasure(), ContractField.UNIT_OF_MEASURE.maxLength(), true, at + ".unitOfMeasure");
-            text(indicator.unitOfMeasureEn(), 50, false, at + ".unitOfMeasureEn");
-            text(indicator.description(), 2000, false, at + ".description");
+            text(indicator.unitOfMeasureEn(), ContractLimits.UNIT_OF_MEASURE, false, at + ".unitOfMeasureEn");
+            text(indicator.description(), ContractLimits.INDICATOR_DESCRIPTION, false, at + ".description");
             if (indicator.industry() != null && !industries.contains(indicator.industry())) {
                 errors.add(at + ".industry", "industry '" + indicator.industry() + "' is not in the document's industries");
             }
@@ -255,7 +256,7 @@ public final class PlanDocumentRules {
                 errors.add(at + ".year", "must be within the plan's span");
             }
             TargetValue.check(target.kind(), target.value(), target.maxValue(), at + ".", errors);
-            text(target.wording(), 500, false, at + ".wording");
+            text(target.wording(), ContractLimits.WORDING, false, at + ".wording");
             if (target.source() == null) {
                 errors.add(at + ".source", "is required: TEXT or TABLE");
             }
@@ -272,17 +273,17 @@ public final class PlanDocumentRules {
             if (code(task.code(), TASK_CODE, at + ".code") && !codes.add(task.code())) {
                 errors.add(at + ".code", "'" + task.code() + "' is listed twice");
             }
-            if (task.section() == null || task.section() < 1 || task.section() > 99) {
+            if (task.section() == null || task.section() < 1 || task.section() > ContractLimits.MAX_SECTION) {
                 errors.add(at + ".section", "must be a section number from 1 to 99");
             }
             text(task.title(), ContractField.TASK_TITLE.maxLength(), false, at + ".title");
-            text(task.titleEn(), 300, false, at + ".titleEn");
+            text(task.titleEn(), ContractLimits.TASK_TITLE, false, at + ".titleEn");
             text(task.description(), ContractField.TASK_DESCRIPTION.maxLength(), false, at + ".description");
             if (blank(task.title()) && blank(task.description())) {
                 errors.add(at + ".description", "is required when the task has no title");
             }
             text(task.responsibleText(), 1000, false, at + ".responsibleText");
-            text(task.deadlineText(), 500, false, at + ".deadlineText");
+            text(task.deadlineText(), ContractLimits.DEADLINE_TEXT, false, at + ".deadlineText");
             text(task.note(), 2000, false, at + ".note");
             Set<String> responsible = new HashSet<>();
             units(task.lead(), at + ".lead", responsible);

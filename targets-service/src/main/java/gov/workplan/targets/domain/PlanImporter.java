@@ -16,8 +16,7 @@ import gov.workplan.targets.domain.PlanDocument.IndustryEntry;
 import gov.workplan.targets.domain.PlanDocument.TargetEntry;
 import gov.workplan.targets.domain.PlanDocument.TaskEntry;
 import gov.workplan.targets.domain.PlanDocument.UnitEntry;
-import gov.workplan.targets.events.TargetsEvents.Counts;
-import gov.workplan.targets.events.TargetsPublisher;
+import gov.workplan.contracts.events.TargetsEvents.Counts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -43,7 +42,7 @@ public class PlanImporter {
     Clock clock;
 
     @Inject
-    TargetsPublisher events;
+    PlanEvents events;
 
     public record Result(Plan plan, boolean created, Counts counts) {
     }

@@ -5,7 +5,6 @@ import java.time.Clock;
 
 import gov.workplan.common.problem.ApiProblem;
 import gov.workplan.common.problem.FieldErrors;
-import gov.workplan.targets.events.TargetsPublisher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -22,7 +21,7 @@ public class TargetAmendments {
     PlanLookup lookup;
 
     @Inject
-    TargetsPublisher events;
+    PlanEvents events;
 
     @Inject
     Clock clock;

@@ -1,5 +1,6 @@
 package gov.workplan.targets.domain;
 
+import gov.workplan.contracts.ContractLimits;
 import java.math.BigDecimal;
 import java.util.Objects;
 
@@ -12,8 +13,8 @@ import gov.workplan.common.problem.FieldErrors;
 public record TargetValue(TargetKind kind, BigDecimal value, BigDecimal maxValue) {
 
     /** Larger than any plausible target, small enough for numeric(22, 4). */
-    public static final BigDecimal LIMIT = new BigDecimal("1000000000000000");
-    public static final int MAX_SCALE = 4;
+    public static final BigDecimal LIMIT = BigDecimal.TEN.pow(ContractLimits.AMOUNT_INTEGER_DIGITS);
+    public static final int MAX_SCALE = ContractLimits.AMOUNT_FRACTION_DIGITS;
 
     /** Checks a proposed value; errors are named under {@code prefix} (e.g. {@code targets[3].}). */
     public static void check(TargetKind kind, BigDecimal value, BigDecimal maxValue, String prefix, FieldErrors errors) {

@@ -72,7 +72,11 @@ class AccessTest {
                 new Endpoint("GET", SEED + "/tasks?unit=futian", null, EVERY_ROLE, 200),
                 new Endpoint("GET", SEED + "/tasks/3.1.1", null, EVERY_ROLE, 200),
                 new Endpoint("GET", SEED + "/decomposition", null, EVERY_ROLE, 200),
-                new Endpoint("GET", "/api/v1/audit", null, Set.of("office", "leader"), 200));
+                new Endpoint("GET", "/api/v1/audit", null, Set.of("office", "leader"), 200),
+                // targets-service consumes nothing: nothing is parked here, and no topic is its to re-drive.
+                new Endpoint("GET", "/api/v1/dead-letters", null, Set.of("office", "leader"), 200),
+                new Endpoint("POST", "/api/v1/dead-letters/redrive?topic=workplan.targets", null, Set.of("office"),
+                        404));
     }
 
     static Stream<Arguments> everyEndpointForEveryCaller() {

@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import gov.workplan.targets.SeedDocument;
-import gov.workplan.targets.events.TargetsTopic;
+import gov.workplan.contracts.events.TargetsEvents;
 import gov.workplan.testkit.EventProbe;
 import gov.workplan.testkit.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,14 +36,14 @@ class PlanImportTest {
     }
 
     private static boolean completedImportOf(JsonNode event, String plan) {
-        return TargetsTopic.PLAN_IMPORT_COMPLETED.equals(event.path("type").asText())
+        return TargetsEvents.PLAN_IMPORT_COMPLETED.equals(event.path("type").asText())
                 && plan.equals(event.path("plan").asText());
     }
 
     @Test
     void givenAPlanDocument_whenImported_thenItIsReadableAndItsEventsLetOthersBuildTheirCopy() {
         String code = SeedDocument.freshCode();
-        try (EventProbe probe = EventProbe.fromNowOn(TargetsTopic.NAME)) {
+        try (EventProbe probe = EventProbe.fromNowOn(TargetsEvents.TOPIC)) {
             importAsOffice(SeedDocument.copy(code).toString())
                     .statusCode(201)
                     .header("Location", endsWith("/api/v1/plans/" + code))
@@ -52,21 +52,21 @@ class PlanImportTest {
 
             List<JsonNode> events = probe.awaitUntil(e -> completedImportOf(e, code), WAIT).stream()
                     .filter(e -> code.equals(e.path("plan").asText())).toList();
-            assertEquals(TargetsTopic.PLAN_REGISTERED, events.get(0).path("type").asText());
-            assertEquals(TargetsTopic.PLAN_IMPORT_COMPLETED, events.get(events.size() - 1).path("type").asText());
+            assertEquals(TargetsEvents.PLAN_REGISTERED, events.get(0).path("type").asText());
+            assertEquals(TargetsEvents.PLAN_IMPORT_COMPLETED, events.get(events.size() - 1).path("type").asText());
             Map<String, Long> byType = events.stream()
                     .collect(Collectors.groupingBy(e -> e.path("type").asText(), Collectors.counting()));
-            assertEquals(31L, byType.get(TargetsTopic.UNIT_REGISTERED));
-            assertEquals(25L, byType.get(TargetsTopic.INDICATOR_DEFINED));
-            assertEquals(88L, byType.get(TargetsTopic.TARGET_SET));
-            assertEquals(35L, byType.get(TargetsTopic.TASK_DEFINED));
+            assertEquals(31L, byType.get(TargetsEvents.UNIT_REGISTERED));
+            assertEquals(25L, byType.get(TargetsEvents.INDICATOR_DEFINED));
+            assertEquals(88L, byType.get(TargetsEvents.TARGET_SET));
+            assertEquals(35L, byType.get(TargetsEvents.TASK_DEFINED));
             assertTrue(events.stream().allMatch(e -> code.equals(e.path("key").asText())
                     && "targets-service".equals(e.path("source").asText())
                     && e.path("schemaVersion").asInt() == 1
                     && !e.path("id").asText().isEmpty()
                     && !e.path("occurredAt").asText().isEmpty()), "every event carries the full envelope");
             JsonNode futianBio = events.stream()
-                    .filter(e -> TargetsTopic.TARGET_SET.equals(e.path("type").asText()))
+                    .filter(e -> TargetsEvents.TARGET_SET.equals(e.path("type").asText()))
                     .map(e -> e.path("payload"))
                     .filter(p -> "futian".equals(p.path("unit").asText()) && "scale.bio".equals(p.path("indicator").asText())
                             && p.path("year").asInt() == 2012)
@@ -83,7 +83,7 @@ class PlanImportTest {
     void givenAnAlreadyImportedDocument_whenImportedAgain_thenNothingChangesAndNoEventIsSent() {
         String code = SeedDocument.freshCode();
         String marker = SeedDocument.freshCode();
-        try (EventProbe probe = EventProbe.fromNowOn(TargetsTopic.NAME)) {
+        try (EventProbe probe = EventProbe.fromNowOn(TargetsEvents.TOPIC)) {
             importAsOffice(SeedDocument.copy(code).toString()).statusCode(201);
             int firstImport = probe.awaitUntil(e -> completedImportOf(e, code), WAIT).size();
 

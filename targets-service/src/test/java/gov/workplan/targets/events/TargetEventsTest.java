@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import gov.workplan.contracts.events.TargetsEvents;
 import gov.workplan.common.events.OutboxEvent;
 import gov.workplan.targets.SeedDocument;
 import gov.workplan.targets.domain.TargetAmendments;
@@ -47,7 +48,7 @@ class TargetEventsTest {
     }
 
     private static Predicate<JsonNode> amendmentOf(String plan, String unit, String indicator) {
-        return e -> TargetsTopic.TARGET_AMENDED.equals(e.path("type").asText()) && plan.equals(e.path("plan").asText())
+        return e -> TargetsEvents.TARGET_AMENDED.equals(e.path("type").asText()) && plan.equals(e.path("plan").asText())
                 && unit.equals(e.path("payload").path("unit").asText())
                 && indicator.equals(e.path("payload").path("indicator").asText());
     }
@@ -55,7 +56,7 @@ class TargetEventsTest {
     @Test
     void givenACommittedAmendment_whenConsumed_thenItsEventArrivesExactlyOnceWithTheFullChange() {
         String plan = SeedDocument.importCopy();
-        try (EventProbe probe = EventProbe.fromNowOn(TargetsTopic.NAME)) {
+        try (EventProbe probe = EventProbe.fromNowOn(TargetsEvents.TOPIC)) {
             double publishedBefore = Metrics.sum("workplan_events_published_total", "type=\"target.amended\"");
             amendByApi(plan, "futian", "scale.bio", 2012, "33", "exactly once");
             // A later event of the same plan shares the partition: once it is seen, everything before it was.
@@ -80,7 +81,7 @@ class TargetEventsTest {
             assertEquals("亿元", change.path("unitOfMeasure").asText());
         }
         OutboxEvent row = QuarkusTransaction.requiringNew().call(() -> OutboxEvent
-                .<OutboxEvent> find("planCode = ?1 and eventType = ?2 order by seq", plan, TargetsTopic.TARGET_AMENDED)
+                .<OutboxEvent> find("planCode = ?1 and eventType = ?2 order by seq", plan, TargetsEvents.TARGET_AMENDED)
                 .firstResult());
         assertNotNull(row.publishedAt, "the relay marks what the broker acknowledged, so it is not sent again");
     }
@@ -88,7 +89,7 @@ class TargetEventsTest {
     @Test
     void givenAnAmendmentWhoseTransactionRollsBack_whenTheTopicIsRead_thenNoEventWasPublishedAndNothingChanged() {
         String plan = SeedDocument.importCopy();
-        try (EventProbe probe = EventProbe.fromNowOn(TargetsTopic.NAME)) {
+        try (EventProbe probe = EventProbe.fromNowOn(TargetsEvents.TOPIC)) {
             assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
                 amendments.amend(plan, "nanshan", "scale.internet", 2012,
                         new Amendment(null, new BigDecimal("999"), null, "rolled back", null), "office-test");
@@ -100,7 +101,7 @@ class TargetEventsTest {
                     "a rolled-back amendment announces nothing");
         }
         long rows = QuarkusTransaction.requiringNew().call(() -> OutboxEvent
-                .count("planCode = ?1 and eventType = ?2", plan, TargetsTopic.TARGET_AMENDED));
+                .count("planCode = ?1 and eventType = ?2", plan, TargetsEvents.TARGET_AMENDED));
         assertEquals(1, rows, "only the marker's event is in the outbox");
         given().auth().oauth2(TestTokens.office())
                 .when().get("/api/v1/plans/" + plan + "/targets/nanshan/scale.internet/2012/revisions")

@@ -2,6 +2,8 @@ package gov.workplan.common.database;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
+import gov.workplan.common.events.InboundEvent;
+import gov.workplan.common.events.Inbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -46,12 +48,17 @@ public class UntilDatabaseAvailableInterceptor {
      * A consumer gave up on a record (anything but the database being away): the messaging layer parks it
      * on the dead-letter topic, or a re-drive leaves it there. Counted, so ops can alert on it.
      */
+    private static String reason(Exception e) {
+        if (e instanceof Inbox.UnknownSchemaVersion) {
+            return "unknown-version";
+        }
+        return e instanceof InboundEvent.ContractViolation ? "contract" : "failed";
+    }
+
     private void countParked(InvocationContext context, Exception e) {
         for (Object parameter : context.getParameters()) {
             if (parameter instanceof ConsumerRecord<?, ?> record) {
-                registry.counter("workplan.events.parked", "topic", record.topic(), "reason",
-                        e instanceof gov.workplan.common.events.Inbox.UnknownSchemaVersion ? "unknown-version"
-                                : "failed").increment();
+                registry.counter("workplan.events.parked", "topic", record.topic(), "reason", reason(e)).increment();
             }
         }
     }

@@ -17,6 +17,7 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
@@ -46,7 +47,13 @@ public class DeadLetters {
     /** A consumer whose parked events can be re-driven: the topic it parks on, and its entry point. */
     public interface Redrivable {
 
-        String deadLetterTopic();
+        /** The consumer's channel ({@code @Incoming}); its dead-letter topic is configured on it. */
+        String channel();
+
+        default String deadLetterTopic() {
+            return ConfigProvider.getConfig().getValue("mp.messaging.incoming." + channel() + ".dead-letter-queue.topic",
+                    String.class);
+        }
 
         /** The consumer's own @Incoming method, called through its bean so its interceptors run. */
         void consume(ConsumerRecord<String, String> record);

@@ -1,7 +1,6 @@
 package gov.workplan.common.events;
 
 import java.util.Optional;
-import java.util.Set;
 
 import java.time.Clock;
 
@@ -9,6 +8,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import gov.workplan.contracts.events.EventEnvelope;
+import gov.workplan.contracts.events.Topic;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,7 +39,7 @@ public class Inbox {
 
     /**
      * Reads an envelope, tolerating fields it does not know: a producer may add optional fields to the
-     * envelope (or to a payload, which consumers read as a tree) without parking every event.
+     * envelope (or to a payload: {@link InboundEvent} reads those tolerantly too) without parking every event.
      */
     public EventEnvelope read(String value) {
         try {
@@ -54,10 +55,24 @@ public class Inbox {
      * this consumer does not read, and answers it only on its first delivery (empty: already applied).
      */
     @Transactional(TxType.MANDATORY)
-    public Optional<EventEnvelope> firstDeliveryOf(String value, Set<Integer> reads) {
+    public Optional<EventEnvelope> firstDeliveryOf(String value, Topic topic, SchemaVersions reads) {
         EventEnvelope event = read(value);
+        requireOwner(event, topic);
         requireKnownVersion(event, reads);
         return firstDelivery(event) ? Optional.of(event) : Optional.empty();
+    }
+
+    /**
+     * Only a topic's owner speaks on it: an event whose {@code source} is another service (a misconfigured or
+     * compromised producer with the right to write the topic) is refused — parked with the reason, counted as a
+     * contract breach — and nothing of it is applied. The broker's ACLs keep others from writing; this keeps a
+     * consumer from believing them if they ever could.
+     */
+    void requireOwner(EventEnvelope event, Topic topic) {
+        if (!topic.owner().equals(event.source())) {
+            throw new InboundEvent.ContractViolation(event, "source " + event.source() + " is not the owner of "
+                    + topic.name() + " (" + topic.owner() + ")");
+        }
     }
 
     /**
@@ -66,7 +81,7 @@ public class Inbox {
      * the consumer's dead-letter topic with this reason. Nothing is recorded in the inbox, so after the
      * consumer is upgraded, re-driving the dead-letter topic applies it.
      */
-    public void requireKnownVersion(EventEnvelope event, Set<Integer> reads) {
+    public void requireKnownVersion(EventEnvelope event, SchemaVersions reads) {
         if (!reads.contains(event.schemaVersion())) {
             registry.counter("workplan.events.held", "source", String.valueOf(event.source()), "type",
                     String.valueOf(event.type()), "version", String.valueOf(event.schemaVersion())).increment();

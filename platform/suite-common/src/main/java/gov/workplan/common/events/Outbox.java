@@ -13,9 +13,11 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.validation.Validator;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import gov.workplan.contracts.events.EventEnvelope;
 import gov.workplan.common.tracing.Tracing;
 
 /**
@@ -37,6 +39,9 @@ public class Outbox {
     @Inject
     Tracing tracing;
 
+    @Inject
+    Validator validator;
+
     @ConfigProperty(name = "quarkus.application.name")
     String source;
 
@@ -44,6 +49,13 @@ public class Outbox {
     @Transactional(TxType.MANDATORY)
     public EventEnvelope append(String topic, String key, String plan, String type, int schemaVersion,
             Object payload) {
+        // The owner validated its input against the same limits; an event that still breaks the contract is a
+        // bug, and failing the change is better than a copy forked at a consumer.
+        var violations = validator.validate(payload);
+        if (!violations.isEmpty()) {
+            throw new IllegalStateException("event " + type + " would break its contract: " + violations.stream()
+                    .map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted().toList());
+        }
         // PostgreSQL keeps microseconds; the envelope must say exactly what the row says.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), type, schemaVersion, now, source, key, plan,
