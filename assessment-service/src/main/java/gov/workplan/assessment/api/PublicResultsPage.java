@@ -25,7 +25,7 @@ import gov.workplan.assessment.domain.AssessmentResult;
 import gov.workplan.assessment.domain.Briefings;
 import gov.workplan.assessment.domain.Results;
 import gov.workplan.assessment.persistence.AssessmentStore;
-import gov.workplan.assessment.persistence.AssessmentStore.Names;
+import gov.workplan.assessment.domain.AssessedRecords.Names;
 import gov.workplan.common.problem.ApiProblem;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateData;
@@ -50,6 +50,8 @@ public class PublicResultsPage {
 
     /** Where ECharts is served from: the mvnpm jar's path, at the version the root pom pins. */
     static final String ECHARTS = "/_static/echarts/6.0.0/dist/echarts.min.js";
+    /** The page's own script (META-INF/resources): a file, so the page's CSP can allow scripts from self only. */
+    static final String SCRIPT = "/_static/workplan/public-results.js";
     private static final DateTimeFormatter PUBLISHED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.of("Asia/Shanghai"));
 
@@ -126,9 +128,9 @@ public class PublicResultsPage {
                             title(code, t), href(code, null, null, t.lang()), false)));
             return publicResults.data("t", t).data("title", t.pageTitle()).data("plans", plans).data("shown", null)
                     .data("links", List.of()).data("years", List.of()).data("langHref", "?lang=" + t.other())
-                    .data("chart", "{}").data("echarts", ECHARTS);
+                    .data("chart", "{}").data("echarts", ECHARTS).data("script", SCRIPT);
         }
-        AssessmentStore.PlanInfo info = store.requirePlan(plan);
+        gov.workplan.assessment.domain.AssessedRecords.PlanInfo info = store.requirePlan(plan);
         List<AssessmentResult> published = AssessmentResult.list("planCode = ?1 and status = ?2 order by periodCode, "
                 + "publishedAt", plan, AssessmentResult.Status.PUBLISHED);
         Integer year = year(yearText, published);
@@ -167,7 +169,7 @@ public class PublicResultsPage {
         return publicResults.data("t", t).data("title", "en".equals(t.lang()) ? info.titleEn() : info.title())
                 .data("plans", List.of()).data("shown", shown).data("links", links).data("years", years)
                 .data("langHref", href(plan, year, chosen == null ? null : chosen.id, t.other()))
-                .data("chart", json(chart)).data("echarts", ECHARTS);
+                .data("chart", json(chart)).data("echarts", ECHARTS).data("script", SCRIPT);
     }
 
     private String title(String plan, Labels t) {

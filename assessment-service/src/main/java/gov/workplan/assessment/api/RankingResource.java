@@ -1,8 +1,11 @@
 package gov.workplan.assessment.api;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -42,6 +45,9 @@ public class RankingResource {
 
     @Inject
     RankingStream stream;
+
+    @Inject
+    JsonWebToken token;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -109,7 +115,11 @@ public class RankingResource {
             + "a category's ranking of the plan is recalculated. Roles: office, leader.")
     public Multi<RankingChanged> follow(@Parameter(required = true, example = "szfb-2010-98") @QueryParam("plan") String plan) {
         store.requirePlan(plan);
-        return stream.of(plan);
+        // A stream outlives no token: it ends when the caller's token expires, and the portal reconnects with
+        // a fresh one — so a revoked or expired identity stops receiving rankings. Tokens live in real time,
+        // not on the suite's (possibly demo) clock.
+        Duration left = Duration.ofSeconds(Math.max(0, token.getExpirationTime() - Instant.now().getEpochSecond()));
+        return token.getExpirationTime() > 0 ? stream.of(plan).select().first(left) : stream.of(plan);
     }
 
 }

@@ -27,25 +27,25 @@ public final class Briefing {
 
     public static String markdown(Data d) {
         StringBuilder md = new StringBuilder();
-        md.append("# ").append(d.planTitle()).append(" — ").append(d.period()).append(" 简报 (briefing)\n\n");
+        md.append("# ").append(md(d.planTitle())).append(" — ").append(md(d.period())).append(" 简报 (briefing)\n\n");
         md.append("## Completion by industry (按产业)\n\n| Industry | Average completion |\n|---|---|\n");
-        d.completionByIndustry().forEach(l -> md.append("| ").append(l.name()).append(" | ").append(percent(l.value())).append(" |\n"));
+        d.completionByIndustry().forEach(l -> md.append("| ").append(md(l.name())).append(" | ").append(percent(l.value())).append(" |\n"));
         md.append("\n## Completion by district (按区)\n\n| District | Average completion |\n|---|---|\n");
-        d.completionByDistrict().forEach(l -> md.append("| ").append(l.name()).append(" | ").append(percent(l.value())).append(" |\n"));
+        d.completionByDistrict().forEach(l -> md.append("| ").append(md(l.name())).append(" | ").append(percent(l.value())).append(" |\n"));
         md.append("\n## Top units (前列)\n\n");
         ranks(md, d.top());
         md.append("\n## Bottom units (后列)\n\n");
         ranks(md, d.bottom());
         md.append("\n## Late and missing reports (迟报、漏报)\n\n");
-        md.append("- Late: ").append(d.late().isEmpty() ? "none" : String.join(", ", d.late())).append('\n');
-        md.append("- Missing: ").append(d.missing().isEmpty() ? "none" : String.join(", ", d.missing())).append('\n');
+        md.append("- Late: ").append(d.late().isEmpty() ? "none" : md(String.join(", ", d.late()))).append('\n');
+        md.append("- Missing: ").append(d.missing().isEmpty() ? "none" : md(String.join(", ", d.missing()))).append('\n');
         md.append("- Imported from before the system (历史导入): ").append(d.imported().isEmpty() ? "none"
-                : String.join(", ", d.imported())).append('\n');
+                : md(String.join(", ", d.imported()))).append('\n');
         md.append("\n## Biggest movers (名次变化)\n\n");
         if (d.movers().isEmpty()) {
             md.append("No movement since the previous period.\n");
         } else {
-            d.movers().forEach(m -> md.append("- ").append(m.unitName()).append(" (").append(m.category()).append("): ")
+            d.movers().forEach(m -> md.append("- ").append(md(m.unitName())).append(" (").append(md(m.category())).append("): ")
                     .append(m.movement() > 0 ? "up " : "down ").append(Math.abs(m.movement())).append(" to rank ")
                     .append(m.rank()).append('\n'));
         }
@@ -69,10 +69,34 @@ public final class Briefing {
         return h.append("</body></html>\n").toString();
     }
 
+    /**
+     * A name as Markdown text inside a line (names never start one here): every character Markdown would read
+     * as syntax there is escaped, markup becomes entities and line breaks spaces, so a unit or plan name cannot
+     * break a table, start a heading, make a link or inject HTML into a viewer.
+     */
+    static String md(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '\r', '\n' -> out.append(' ');
+                case '\\', '`', '*', '_', '[', ']', '(', ')', '|', '~' ->
+                    out.append('\\').append(c);
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
     private static void ranks(StringBuilder md, List<RankLine> lines) {
         md.append("| Category | Rank | Unit | Score |\n|---|---|---|---|\n");
-        lines.forEach(r -> md.append("| ").append(r.category()).append(" | ").append(r.rank()).append(" | ")
-                .append(r.unitName()).append(" | ").append(r.score().setScale(2, RoundingMode.HALF_UP).toPlainString())
+        lines.forEach(r -> md.append("| ").append(md(r.category())).append(" | ").append(r.rank()).append(" | ")
+                .append(md(r.unitName())).append(" | ").append(r.score().setScale(2, RoundingMode.HALF_UP).toPlainString())
                 .append(" |\n"));
     }
 

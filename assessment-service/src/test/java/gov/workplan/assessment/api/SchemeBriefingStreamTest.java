@@ -135,4 +135,21 @@ class SchemeBriefingStreamTest {
         assertTrue(data.contains("\"plan\":\"" + plan + "\"") && data.contains("guangming"), data);
         response.body().close();
     }
+
+    @Test
+    void givenAPortalFollowingTheRanking_whenItsTokenExpires_thenTheStreamEnds() throws Exception {
+        String plan = RankedPlan.create();
+        HttpRequest follow = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port
+                + "/api/v1/rankings/stream?plan=" + plan))
+                .header("Authorization", "Bearer " + TestTokens.expiringIn("leader", java.time.Duration.ofSeconds(3)))
+                .header("Accept", "text/event-stream").build();
+        long started = System.nanoTime();
+        HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(follow, HttpResponse.BodyHandlers.ofLines());
+        assertEquals(200, response.statusCode());
+        // Reading to the end returns only once the server ends the stream; it must, within a few seconds.
+        CompletableFuture<Long> ended = CompletableFuture.supplyAsync(() -> response.body().count());
+        ended.get(30, TimeUnit.SECONDS);
+        assertTrue(System.nanoTime() - started >= java.time.Duration.ofSeconds(2).toNanos(),
+                "the stream lasted until the token's expiry, not less");
+    }
 }

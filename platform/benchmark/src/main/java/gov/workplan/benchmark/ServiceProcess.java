@@ -57,7 +57,8 @@ public final class ServiceProcess implements AutoCloseable {
     /**
      * What every service of a local run needs from its environment, as the prod profile requires it: the
      * broker, the database credentials (the machine's test database), the test token key and issuer, and
-     * a demo clock inside the seed plan (2011-Q2 due on 10 July 2011; no older period flagged overdue).
+     * a demo clock inside the seed plan (2011-Q2 due on 10 July 2011; no older period flagged overdue), which
+     * takes the demo profile beside prod.
      */
     public static Map<String, String> suiteEnvironment(String bootstrapServers) {
         Map<String, String> env = new java.util.LinkedHashMap<>();
@@ -68,6 +69,8 @@ public final class ServiceProcess implements AutoCloseable {
         env.put("JWT_PUBLIC_KEY_LOCATION", TestTokens.publicKeyFile().toString());
         env.put("JWT_ISSUER", TestTokens.ISSUER);
         env.put("SUITE_CLOCK_START", "2011-07-05T00:00:00Z");
+        // The prod profile refuses a demo clock; the demo profile beside it is what lets a local run use one.
+        env.put("QUARKUS_PROFILE", "prod,demo");
         env.put("REPORTING_OVERDUE_SINCE", "2011-07-01T00:00:00Z");
         return env;
     }

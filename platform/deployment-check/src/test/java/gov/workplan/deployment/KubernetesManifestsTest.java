@@ -55,7 +55,7 @@ class KubernetesManifestsTest {
     /** The keys ops put in the Secret workplan-db (k8s/README.md); they are never in git. */
     private static final Set<String> SECRET_KEYS = Set.of("DB_USER", "DB_PASSWORD");
 
-    private static List<HasMetadata> render(String overlay) throws IOException, InterruptedException {
+    static List<HasMetadata> render(String overlay) throws IOException, InterruptedException {
         Process p = new ProcessBuilder("kubectl", "kustomize", ServiceConfig.ROOT.resolve("k8s/overlays").resolve(overlay)
                 .toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String yaml = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

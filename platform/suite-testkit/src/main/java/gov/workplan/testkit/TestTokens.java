@@ -26,6 +26,8 @@ import io.smallrye.jwt.build.JwtClaimsBuilder;
 public final class TestTokens {
 
     public static final String ISSUER = "https://workplan.local/test-issuer";
+    /** The audience every token for the suite carries, and the services require (mp.jwt.verify.audiences). */
+    public static final String AUDIENCE = "workplan-api";
     private static final String KEY_DIR_PROPERTY = "workplan.test.jwt.dir";
 
     private TestTokens() {
@@ -54,8 +56,19 @@ public final class TestTokens {
 
     /** A valid token of one identity holding several roles, as a small office's director might. */
     public static String identity(String subject, String... roles) {
-        return sign(Jwt.issuer(ISSUER).subject(subject).groups(Set.of(roles)).issuedAt(Instant.now())
+        return sign(Jwt.issuer(ISSUER).audience(AUDIENCE).subject(subject).groups(Set.of(roles)).issuedAt(Instant.now())
                 .expiresAt(Instant.now().plusSeconds(3600)), privateKey());
+    }
+
+    /** A valid token for the role that expires after {@code ttl}. */
+    public static String expiringIn(String role, java.time.Duration ttl) {
+        return sign(claims(role, null).expiresAt(Instant.now().plus(ttl)), privateKey());
+    }
+
+    /** Signed by the trusted key, valid in every other way, but issued for another application of the realm. */
+    public static String forAnotherAudience(String role) {
+        return sign(Jwt.issuer(ISSUER).audience("another-application").subject(role + "-elsewhere")
+                .groups(Set.of(role)).issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(3600)), privateKey());
     }
 
     /** Well-formed and unexpired, but signed by a key the services do not trust. */
@@ -82,7 +95,7 @@ public final class TestTokens {
     }
 
     private static JwtClaimsBuilder claims(String role, String unit) {
-        JwtClaimsBuilder claims = Jwt.issuer(ISSUER)
+        JwtClaimsBuilder claims = Jwt.issuer(ISSUER).audience(AUDIENCE)
                 .subject(unit == null ? role + "-test" : role + "-" + unit)
                 .groups(Set.of(role))
                 .issuedAt(Instant.now());

@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
+import gov.workplan.common.http.ClientAddress;
 import gov.workplan.common.security.Roles;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -20,6 +21,9 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 public class AuditFilter {
 
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
+
+    @Inject
+    ClientAddress clients;
 
     @Inject
     AuditTrail trail;
@@ -52,7 +56,7 @@ public class AuditFilter {
         String query = request.getUriInfo().getRequestUri().getRawQuery();
         String action = request.getMethod() + " " + request.getUriInfo().getRequestUri().getRawPath()
                 + (query == null ? "" : "?" + query);
-        String from = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
+        String from = clients.of(http);
         trail.record(new AuditRecord(clock.instant(), actor, roles, unit, action, AuditOutcome.of(status), status,
                 from));
     }

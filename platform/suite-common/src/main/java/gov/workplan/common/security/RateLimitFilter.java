@@ -5,6 +5,7 @@ import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import gov.workplan.common.http.ClientAddress;
 import gov.workplan.common.problem.FieldError;
 import gov.workplan.common.problem.Problem;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -15,7 +16,8 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 
 /**
- * Each caller — a token's subject, or the address of an anonymous caller — may make
+ * Each caller — a token's subject, or the address of an anonymous caller (behind a trusted proxy, the address
+ * it forwarded for: {@link ClientAddress}) — may make
  * {@code suite.rate-limit.per-second} API requests a second, in bursts of up to
  * {@code suite.rate-limit.burst}; over that it gets 429 problem+json with Retry-After, and the request
  * is not processed. One runaway integration cannot starve the officers reporting before a deadline.
@@ -31,6 +33,9 @@ public class RateLimitFilter {
     SecurityIdentity identity;
 
     @Inject
+    ClientAddress clients;
+
+    @Inject
     RateLimitFilter(@ConfigProperty(name = "suite.rate-limit.per-second", defaultValue = "100") double perSecond,
             @ConfigProperty(name = "suite.rate-limit.burst", defaultValue = "200") int burst,
             @ConfigProperty(name = "suite.rate-limit.enabled", defaultValue = "true") boolean enabled) {
@@ -44,7 +49,7 @@ public class RateLimitFilter {
             return null;
         }
         String caller = identity == null || identity.isAnonymous()
-                ? "address:" + (http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress())
+                ? "address:" + java.util.Objects.requireNonNullElse(clients.of(http), "unknown")
                 : "subject:" + identity.getPrincipal().getName();
         long wait = limit.take(caller, System.nanoTime());
         if (wait == 0) {
