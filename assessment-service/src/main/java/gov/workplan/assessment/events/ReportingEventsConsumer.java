@@ -2,12 +2,14 @@ package gov.workplan.assessment.events;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import gov.workplan.assessment.domain.PeriodCode;
 import gov.workplan.assessment.domain.Recalculation;
@@ -39,7 +41,11 @@ public class ReportingEventsConsumer implements DeadLetters.Redrivable {
     static final String CHANNEL = "reporting";
 
     /** The schema versions of workplan.reporting's events this consumer reads; any other is held. */
-    private final SchemaVersions reads = SchemaVersions.reads(ReportingEvents.SCHEMA_VERSION);
+    private final SchemaVersions reads = SchemaVersions.reads(ReportingEvents.SCHEMA_VERSION)
+            // report.due-soon: version 2 names officers by id; version 1 (in the topic's history) carried their
+            // contact details — assessment keeps only the deadline, so either is read without its officers.
+            .and(ReportingEvents.REPORT_DUE_SOON, ReportingEvents.REPORT_DUE_SOON_VERSION, UnaryOperator.identity())
+            .and(ReportingEvents.REPORT_DUE_SOON, 1, p -> ((ObjectNode) p.deepCopy()).putNull("officers"));
 
     @Inject
     EventIntake intake;

@@ -131,4 +131,33 @@ class PoisonEventTest {
         AssessmentFixture.awaitRanking(plan, r -> r.getList("[0].entries.unit", String.class).contains("futian")
                 && r.getFloat("[0].entries.find { it.unit == 'futian' }.score") == 112f);
     }
+
+    /**
+     * report.due-soon changed its shape (version 2: officers by id, no contact details). Both the new version and
+     * the old one still in the topic's history are read — the old one without its officers — and neither is
+     * parked: proven by a poison event sent after them, the only one the dead-letter topic receives.
+     */
+    @Test
+    void givenDueSoonRemindersOfBothVersions_whenConsumed_thenNeitherIsParked() {
+        String plan = AssessmentFixture.publishPlan();
+        ObjectNode v1 = EventFixtures.envelope("reporting-service", plan, "report.due-soon", EventFixtures.JSON
+                .createObjectNode().put("plan", plan).put("period", "2011-Q3").put("year", 2011).put("quarter", 3)
+                .put("unit", "futian").put("deadline", "2011-10-09T16:00:00Z"));
+        ((ObjectNode) v1.path("payload")).putArray("officers").addObject().put("name", "李华").put("phone", "0755-26666666")
+                .put("email", "lihua@szns.gov.cn");
+        ObjectNode v2 = EventFixtures.envelope("reporting-service", plan, "report.due-soon", EventFixtures.JSON
+                .createObjectNode().put("plan", plan).put("period", "2011-Q3").put("year", 2011).put("quarter", 3)
+                .put("unit", "nanshan").put("deadline", "2011-10-09T16:00:00Z"));
+        v2.put("schemaVersion", 2);
+        ((ObjectNode) v2.path("payload")).putArray("officers").addObject().put("id", 7);
+        ObjectNode poison = EventFixtures.envelope("reporting-service", plan, "report.submitted",
+                EventFixtures.JSON.createObjectNode().put("plan", plan).put("unit", "futian").put("period", "never"));
+        try (EventProbe dlq = EventProbe.fromNowOn("workplan.reporting.assessment-dlq")) {
+            AssessmentFixture.publishReports(plan, List.of(v1, v2, poison));
+            List<JsonNode> parked = dlq.awaitUntil(e -> poison.path("id").asText().equals(e.path("id").asText()),
+                    Duration.ofSeconds(60));
+            assertEquals(0, parked.stream().filter(e -> v1.path("id").asText().equals(e.path("id").asText())
+                    || v2.path("id").asText().equals(e.path("id").asText())).count(), "a reminder was parked");
+        }
+    }
 }

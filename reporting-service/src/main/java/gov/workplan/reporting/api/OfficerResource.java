@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import gov.workplan.common.audit.AuditedRead;
 import gov.workplan.common.problem.ApiProblem;
 import gov.workplan.common.problem.FieldErrors;
 import gov.workplan.common.security.Caller;
@@ -66,8 +67,11 @@ public class OfficerResource {
     }
 
     @GET
+    @AuditedRead
     @RolesAllowed({ Roles.OFFICE, Roles.REPORTER, Roles.LEADER, Roles.SERVICE })
-    @Operation(summary = "A unit's information officers", description = "Roles: office, leader, service; reporter (own unit).")
+    @Operation(summary = "A unit's information officers", description = "Their contact details, for the notification "
+            + "gateway that turns report.due-soon (officers by id) into messages; every read is audited. Roles: "
+            + "office, leader, service; reporter (own unit).")
     @APIResponse(responseCode = "404", description = "No such unit.")
     public List<OfficerView> list(@PathParam("unit") String unit) {
         requireUnit(unit);

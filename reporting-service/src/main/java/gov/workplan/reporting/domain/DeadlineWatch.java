@@ -91,7 +91,7 @@ public class DeadlineWatch {
             if (firstNotice("reminder_notice", plan, period, unit, noticedAt)) {
                 List<ReportDueSoon.Officer> officers = InformationOfficer.<InformationOfficer> list(
                         "unitCode = ?1 order by id", unit.unit()).stream()
-                        .map(o -> new ReportDueSoon.Officer(o.name, o.phone, o.email)).toList();
+                        .map(o -> new ReportDueSoon.Officer(o.id)).toList();
                 events.reportDueSoon(new ReportDueSoon(plan.code(), period.code(), period.year(), period.quarter(),
                         unit.unit(), unit.category(), period.dueDate(), period.deadline(), officers, noticedAt));
                 reminded++;

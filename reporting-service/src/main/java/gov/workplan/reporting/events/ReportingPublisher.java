@@ -21,7 +21,7 @@ public class ReportingPublisher implements ReportEvents {
     @Override
     public void reportDueSoon(ReportingEvents.ReportDueSoon reminder) {
         outbox.append(ReportingEvents.TOPIC, reminder.plan(), reminder.plan(), ReportingEvents.REPORT_DUE_SOON,
-                ReportingEvents.SCHEMA_VERSION, reminder);
+                ReportingEvents.REPORT_DUE_SOON_VERSION, reminder);
     }
 
     @Override

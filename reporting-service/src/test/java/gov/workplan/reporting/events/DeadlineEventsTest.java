@@ -1,7 +1,10 @@
 package gov.workplan.reporting.events;
 
 import static gov.workplan.reporting.Reporting.futian;
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -107,8 +110,8 @@ class DeadlineEventsTest {
     @Test
     void givenADeadlineTwoDaysAway_whenChecked_thenEachUnitNotYetSubmittedIsRemindedOnceWithItsOfficers() {
         String plan = TargetsFixture.publishPlan();
-        Reporting.office().body("{\"name\": \"李华\", \"phone\": \"0755-26666666\", \"email\": \"lihua@szns.gov.cn\"}")
-                .when().post("/api/v1/units/nanshan/officers").then().statusCode(201);
+        long officer = Reporting.office().body("{\"name\": \"李华\", \"phone\": \"0755-26666666\", \"email\": \"lihua@szns.gov.cn\"}")
+                .when().post("/api/v1/units/nanshan/officers").then().statusCode(201).extract().jsonPath().getLong("id");
         clock.set(Instant.parse("2011-07-05T02:00:00Z"));
         String futian = Reporting.draft("futian", plan, "2011-Q2", futian(8));
         Reporting.submit("futian", futian).statusCode(200);
@@ -127,8 +130,39 @@ class DeadlineEventsTest {
             JsonNode nanshan = events.stream().filter(e -> "report.due-soon".equals(e.path("type").asText()))
                     .map(e -> e.path("payload")).filter(p -> plan.equals(p.path("plan").asText())
                             && "nanshan".equals(p.path("unit").asText())).findFirst().orElseThrow();
-            assertEquals("李华", nanshan.path("officers").get(0).path("name").asText());
+            // The reminder names its officers by id: no name, phone or e-mail on a topic kept forever.
+            JsonNode reminder = events.stream().filter(e -> "report.due-soon".equals(e.path("type").asText())
+                    && nanshan.equals(e.path("payload"))).findFirst().orElseThrow();
+            assertEquals(ReportingEvents.REPORT_DUE_SOON_VERSION, reminder.path("schemaVersion").asInt());
+            assertEquals(officer, nanshan.path("officers").get(0).path("id").asLong());
+            java.util.Set<String> fields = new java.util.TreeSet<>();
+            nanshan.path("officers").get(0).fieldNames().forEachRemaining(fields::add);
+            assertEquals(java.util.Set.of("id"), fields);
+            assertFalse(reminder.toString().contains("李华") || reminder.toString().contains("0755-26666666")
+                    || reminder.toString().contains("lihua@"), reminder.toString());
             assertEquals("2011-07-10", nanshan.path("dueDate").asText());
+
+            // The gateway reads the contact details by unit, as the service role, and the read is audited.
+            given().auth().oauth2(gov.workplan.testkit.TestTokens.service()).when().get("/api/v1/units/nanshan/officers")
+                    .then().statusCode(200).body("find { it.id == " + officer + " }.phone", org.hamcrest.Matchers.equalTo("0755-26666666"));
+            boolean audited = false;
+            for (int attempt = 0; attempt < 50 && !audited; attempt++) {
+                audited = given().auth().oauth2(gov.workplan.testkit.TestTokens.office()).queryParam("actor", "service-test")
+                        .when().get("/api/v1/audit").then().statusCode(200).extract().jsonPath()
+                        .getList("action", String.class).contains("GET /api/v1/units/nanshan/officers");
+                if (!audited) {
+                    sleep(200);
+                }
+            }
+            assertTrue(audited, "the read of the officers' contact details is in the audit");
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

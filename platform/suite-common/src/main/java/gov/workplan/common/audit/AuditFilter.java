@@ -16,8 +16,12 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ResourceInfo;
 
-/** Audits every write (any method but GET, HEAD, OPTIONS) and every refused access (401, 403). */
+/**
+ * Audits every write (any method but GET, HEAD, OPTIONS), every read of personal data ({@link AuditedRead}) and
+ * every refused access (401, 403).
+ */
 public class AuditFilter {
 
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
@@ -35,10 +39,13 @@ public class AuditFilter {
     Clock clock;
 
     @ServerResponseFilter
-    public void audit(ContainerRequestContext request, ContainerResponseContext response, HttpServerRequest http) {
+    public void audit(ContainerRequestContext request, ContainerResponseContext response, HttpServerRequest http,
+            ResourceInfo resource) {
         int status = response.getStatus();
         boolean write = !READS.contains(request.getMethod());
-        if (!write && status != 401 && status != 403) {
+        boolean auditedRead = resource != null && resource.getResourceMethod() != null
+                && resource.getResourceMethod().isAnnotationPresent(AuditedRead.class);
+        if (!write && !auditedRead && status != 401 && status != 403) {
             return;
         }
         SecurityIdentity identity = currentIdentity(status);

@@ -50,6 +50,6 @@ public class EventIntake {
     public void receive(ConsumerRecord<String, String> record, Topic topic, SchemaVersions reads,
             Consumer<InboundEvent> apply) {
         tracing.process(record, () -> inbox.firstDeliveryOf(record.value(), topic, reads).ifPresent(event -> apply.accept(
-                new InboundEvent(event, reads.toCurrent(event.schemaVersion(), event.payload()), tolerant, validator))));
+                new InboundEvent(event, reads.toCurrent(event.type(), event.schemaVersion(), event.payload()), tolerant, validator))));
     }
 }

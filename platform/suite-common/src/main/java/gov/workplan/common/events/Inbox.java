@@ -82,7 +82,7 @@ public class Inbox {
      * consumer is upgraded, re-driving the dead-letter topic applies it.
      */
     public void requireKnownVersion(EventEnvelope event, SchemaVersions reads) {
-        if (!reads.contains(event.schemaVersion())) {
+        if (!reads.contains(event.type(), event.schemaVersion())) {
             registry.counter("workplan.events.held", "source", String.valueOf(event.source()), "type",
                     String.valueOf(event.type()), "version", String.valueOf(event.schemaVersion())).increment();
             throw new UnknownSchemaVersion("held: " + event.type() + " " + event.id() + " from " + event.source()

@@ -17,39 +17,53 @@ import com.fasterxml.jackson.databind.JsonNode;
 public final class SchemaVersions {
 
     private final Map<Integer, UnaryOperator<JsonNode>> readers;
+    /** Readers of one event type at one version ("type@version"): a type's own breaking change. */
+    private final Map<String, UnaryOperator<JsonNode>> typeReaders;
 
-    private SchemaVersions(Map<Integer, UnaryOperator<JsonNode>> readers) {
+    private SchemaVersions(Map<Integer, UnaryOperator<JsonNode>> readers, Map<String, UnaryOperator<JsonNode>> typeReaders) {
         this.readers = readers;
+        this.typeReaders = typeReaders;
     }
 
     /** Reads exactly this version, as the contract's current records. */
     public static SchemaVersions reads(int version) {
         Map<Integer, UnaryOperator<JsonNode>> readers = new TreeMap<>();
         readers.put(version, UnaryOperator.identity());
-        return new SchemaVersions(readers);
+        return new SchemaVersions(readers, Map.of());
     }
 
     /** Also reads {@code version}, turned into the current shape by {@code toCurrent}. */
     public SchemaVersions and(int version, UnaryOperator<JsonNode> toCurrent) {
         Map<Integer, UnaryOperator<JsonNode>> readers = new TreeMap<>(this.readers);
         readers.put(version, toCurrent);
-        return new SchemaVersions(readers);
+        return new SchemaVersions(readers, typeReaders);
     }
 
-    public boolean contains(int version) {
-        return readers.containsKey(version);
+    /**
+     * Reads {@code type} at {@code version} too (or, at a version every type is read at, reads it differently),
+     * turned into the current record by {@code toCurrent}: one event type's breaking change.
+     */
+    public SchemaVersions and(String type, int version, UnaryOperator<JsonNode> toCurrent) {
+        Map<String, UnaryOperator<JsonNode>> typeReaders = new TreeMap<>(this.typeReaders);
+        typeReaders.put(type + "@" + version, toCurrent);
+        return new SchemaVersions(readers, typeReaders);
+    }
+
+    public boolean contains(String type, int version) {
+        return typeReaders.containsKey(type + "@" + version) || readers.containsKey(version);
     }
 
     public Set<Integer> versions() {
         return readers.keySet();
     }
 
-    JsonNode toCurrent(int version, JsonNode payload) {
-        return readers.get(version).apply(payload);
+    JsonNode toCurrent(String type, int version, JsonNode payload) {
+        UnaryOperator<JsonNode> reader = typeReaders.get(type + "@" + version);
+        return (reader != null ? reader : readers.get(version)).apply(payload);
     }
 
     @Override
     public String toString() {
-        return readers.keySet().toString();
+        return typeReaders.isEmpty() ? readers.keySet().toString() : readers.keySet() + " and " + typeReaders.keySet();
     }
 }

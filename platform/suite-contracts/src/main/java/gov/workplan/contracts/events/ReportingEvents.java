@@ -9,9 +9,6 @@ import static gov.workplan.contracts.ContractLimits.EXPLANATION;
 import static gov.workplan.contracts.ContractLimits.MAX_YEAR;
 import static gov.workplan.contracts.ContractLimits.MIN_YEAR;
 import static gov.workplan.contracts.ContractLimits.NOTE;
-import static gov.workplan.contracts.ContractLimits.OFFICER_EMAIL;
-import static gov.workplan.contracts.ContractLimits.OFFICER_NAME;
-import static gov.workplan.contracts.ContractLimits.OFFICER_PHONE;
 import static gov.workplan.contracts.ContractLimits.PERIOD;
 import static gov.workplan.contracts.ContractLimits.REASON;
 import static gov.workplan.contracts.ContractLimits.REPORT_CODE;
@@ -48,6 +45,13 @@ public final class ReportingEvents {
     public static final String REPORT_IMPORTED = "report.imported";
     public static final String REPORT_OVERDUE = "report.overdue";
     public static final String REPORT_DUE_SOON = "report.due-soon";
+    /**
+     * report.due-soon is at version 2: its officers are ids, no longer names, phones and e-mails (version 1 put
+     * personal data on a topic kept forever). Withdrawn, not migrated: no version 1 is published beside it; a
+     * notification gateway reads the contact details by the officers' ids from reporting-service's audited
+     * endpoint.
+     */
+    public static final int REPORT_DUE_SOON_VERSION = 2;
 
     private ReportingEvents() {
     }
@@ -120,7 +124,10 @@ public final class ReportingEvents {
             Instant noticedAt) {
     }
 
-    /** The deadline is near and the unit has not submitted: a reminder to its information officers. */
+    /**
+     * The deadline is near and the unit has not submitted: a reminder to its information officers, named by id
+     * (schema version {@link #REPORT_DUE_SOON_VERSION}).
+     */
     public record ReportDueSoon(
             @NotNull @Size(max = CODE) String plan,
             @NotNull @Size(max = PERIOD) String period,
@@ -133,10 +140,8 @@ public final class ReportingEvents {
             List<@Valid Officer> officers,
             Instant noticedAt) {
 
-        public record Officer(
-                @Size(max = OFFICER_NAME) String name,
-                @Size(max = OFFICER_PHONE) String phone,
-                @Size(max = OFFICER_EMAIL) String email) {
+        /** An information officer by id: the contact details are read from GET /api/v1/units/{unit}/officers. */
+        public record Officer(@NotNull @Min(1) Long id) {
         }
     }
 
@@ -147,5 +152,5 @@ public final class ReportingEvents {
             REPORT_CORRECTED, ReportChanged.class,
             REPORT_IMPORTED, ReportChanged.class,
             REPORT_OVERDUE, ReportOverdue.class,
-            REPORT_DUE_SOON, ReportDueSoon.class));
+            REPORT_DUE_SOON, ReportDueSoon.class), Map.of(REPORT_DUE_SOON, REPORT_DUE_SOON_VERSION));
 }
