@@ -31,6 +31,7 @@ record ServiceConfig(String name, int port, Set<String> knownEnv, Set<String> re
         load(props, COMMON.resolve("src/main/resources/META-INF/microprofile-config.properties"));
         load(props, ROOT.resolve(service).resolve("src/main/resources/application.properties"));
         Set<String> known = new TreeSet<>();
+        known.add("QUARKUS_PROFILE"); // Quarkus's own: which profiles are active
         Set<String> required = new TreeSet<>();
         for (String key : props.stringPropertyNames()) {
             String value = props.getProperty(key);
