@@ -25,7 +25,7 @@ public class AssessmentPublisher implements ResultEvents {
                 result.approvedBy, rankings.stream().map(r -> new AssessmentEvents.CategoryRanking(r.plan(), r.period(),
                         r.category(), r.entries().stream().map(e -> new Entry(e.unit(), e.unitNameZh(), e.score(),
                                 e.rank(), e.movement())).toList())).toList());
-        outbox.append(AssessmentEvents.TOPIC, result.planCode, result.planCode, AssessmentEvents.RANKING_PUBLISHED,
-                AssessmentEvents.SCHEMA_VERSION, payload);
+        outbox.append(AssessmentEvents.CONTRACT, result.planCode, result.planCode, AssessmentEvents.RANKING_PUBLISHED,
+                payload);
     }
 }

@@ -140,9 +140,8 @@ class ContractsTest {
         for (ContractField f : ContractField.values()) {
             for (String at : f.events()) {
                 String[] typeAndPath = at.split(":");
-                JsonNode schema = EventSchemas.implied(byType.get(typeAndPath[0])).get(
-                        byType.get(typeAndPath[0]).getSimpleName());
                 Map<String, ObjectNode> all = EventSchemas.implied(byType.get(typeAndPath[0]));
+                JsonNode schema = all.get(byType.get(typeAndPath[0]).getSimpleName());
                 for (String step : typeAndPath[1].split("\\.")) {
                     schema = schema.path("properties").path(step.replace("[]", ""));
                     if (step.endsWith("[]")) {

@@ -15,18 +15,18 @@ public class ReportingPublisher implements ReportEvents {
 
     @Override
     public void reportChanged(String type, ReportingEvents.ReportChanged change) {
-        outbox.append(ReportingEvents.TOPIC, change.plan(), change.plan(), type, ReportingEvents.SCHEMA_VERSION, change);
+        outbox.append(ReportingEvents.CONTRACT, change.plan(), change.plan(), type, change);
     }
 
     @Override
     public void reportDueSoon(ReportingEvents.ReportDueSoon reminder) {
-        outbox.append(ReportingEvents.TOPIC, reminder.plan(), reminder.plan(), ReportingEvents.REPORT_DUE_SOON,
-                ReportingEvents.REPORT_DUE_SOON_VERSION, reminder);
+        outbox.append(ReportingEvents.CONTRACT, reminder.plan(), reminder.plan(), ReportingEvents.REPORT_DUE_SOON,
+                reminder);
     }
 
     @Override
     public void reportOverdue(ReportingEvents.ReportOverdue overdue) {
-        outbox.append(ReportingEvents.TOPIC, overdue.plan(), overdue.plan(), ReportingEvents.REPORT_OVERDUE,
-                ReportingEvents.SCHEMA_VERSION, overdue);
+        outbox.append(ReportingEvents.CONTRACT, overdue.plan(), overdue.plan(), ReportingEvents.REPORT_OVERDUE,
+                overdue);
     }
 }

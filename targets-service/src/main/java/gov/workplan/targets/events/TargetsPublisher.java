@@ -97,6 +97,6 @@ public class TargetsPublisher implements PlanEvents {
     }
 
     private EventEnvelope append(String plan, String type, Object payload) {
-        return outbox.append(TargetsEvents.TOPIC, plan, plan, type, TargetsEvents.SCHEMA_VERSION, payload);
+        return outbox.append(TargetsEvents.CONTRACT, plan, plan, type, payload);
     }
 }

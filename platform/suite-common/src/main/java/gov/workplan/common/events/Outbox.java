@@ -18,6 +18,7 @@ import jakarta.validation.Validator;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import gov.workplan.contracts.events.EventEnvelope;
+import gov.workplan.contracts.events.Topic;
 import gov.workplan.common.tracing.Tracing;
 
 /**
@@ -47,8 +48,10 @@ public class Outbox {
 
     /** Must run inside the transaction that makes the change: an event without its change is invented. */
     @Transactional(TxType.MANDATORY)
-    public EventEnvelope append(String topic, String key, String plan, String type, int schemaVersion,
-            Object payload) {
+    public EventEnvelope append(Topic contract, String key, String plan, String type, Object payload) {
+        // The topic's name and the type's schema version come from the contract, said once there.
+        String topic = contract.name();
+        int schemaVersion = contract.versionOf(type);
         // The owner validated its input against the same limits; an event that still breaks the contract is a
         // bug, and failing the change is better than a copy forked at a consumer.
         var violations = validator.validate(payload);

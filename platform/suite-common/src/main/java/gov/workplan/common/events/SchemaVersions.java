@@ -1,7 +1,6 @@
 package gov.workplan.common.events;
 
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 
@@ -51,10 +50,6 @@ public final class SchemaVersions {
 
     public boolean contains(String type, int version) {
         return typeReaders.containsKey(type + "@" + version) || readers.containsKey(version);
-    }
-
-    public Set<Integer> versions() {
-        return readers.keySet();
     }
 
     JsonNode toCurrent(String type, int version, JsonNode payload) {

@@ -20,12 +20,4 @@ public record Topic(String name, String owner, int schemaVersion, Map<String, Cl
     public int versionOf(String type) {
         return versions.getOrDefault(type, schemaVersion);
     }
-
-    public Class<? extends Record> payloadOf(String type) {
-        Class<? extends Record> payload = payloads.get(type);
-        if (payload == null) {
-            throw new IllegalArgumentException(type + " is not an event type of " + name);
-        }
-        return payload;
-    }
 }
