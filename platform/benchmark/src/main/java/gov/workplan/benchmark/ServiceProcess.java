@@ -37,6 +37,7 @@ public final class ServiceProcess implements AutoCloseable {
     private final String name;
     private final Map<String, String> env;
     private final int port;
+    private final int managementPort;
     private final Path log;
     private final List<String> jvmOptions;
     private Process process;
@@ -49,23 +50,29 @@ public final class ServiceProcess implements AutoCloseable {
         this.name = name;
         this.jvmOptions = List.copyOf(jvmOptions);
         this.port = freePort();
+        this.managementPort = freePort();
         this.env = new java.util.HashMap<>(env);
         this.env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        this.env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
         this.log = logDir.resolve(name + ".log");
     }
 
     /**
      * What every service of a local run needs from its environment, as the prod profile requires it: the
-     * broker, the database credentials (the machine's test database), the test token key and issuer, and
-     * a demo clock inside the seed plan (2011-Q2 due on 10 July 2011; no older period flagged overdue), which
-     * takes the demo profile beside prod.
+     * broker (plaintext, without users — a caller gives each service its own Kafka login for a secured one), the
+     * database credentials (the machine's test database user, for the schema and the service alike), the
+     * test token key and issuer, and a demo clock inside the seed plan (2011-Q2 due on 10 July 2011; no older
+     * period flagged overdue), which takes the demo profile beside prod.
      */
     public static Map<String, String> suiteEnvironment(String bootstrapServers) {
         Map<String, String> env = new java.util.LinkedHashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+        env.put("KAFKA_SECURITY_PROTOCOL", "PLAINTEXT");
         env.put("DB_USER", TestDatabase.user());
         // trust authentication on our machines ignores it; the prod profile requires one
         env.put("DB_PASSWORD", TestDatabase.password().isEmpty() ? "unused" : TestDatabase.password());
+        env.put("DB_MIGRATION_USER", env.get("DB_USER"));
+        env.put("DB_MIGRATION_PASSWORD", env.get("DB_PASSWORD"));
         env.put("JWT_PUBLIC_KEY_LOCATION", TestTokens.publicKeyFile().toString());
         env.put("JWT_ISSUER", TestTokens.ISSUER);
         env.put("SUITE_CLOCK_START", "2011-07-05T00:00:00Z");
@@ -77,6 +84,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     public String url() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** Health and metrics: the management interface, on a port of its own. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     public String name() {
@@ -119,7 +131,7 @@ public final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/ready")).build(),
+                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready")).build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() == 200) {
                     return;

@@ -59,7 +59,7 @@ class ContractColumnsTest {
         Flyway.configure().dataSource(url, TestDatabase.user(), TestDatabase.password())
                 .locations("filesystem:" + ServiceConfig.ROOT.resolve(service).resolve("src/main/resources/db/migration"),
                         "filesystem:" + ServiceConfig.ROOT.resolve("platform/suite-common/src/main/resources/db/suite-common"))
-                .outOfOrder(true).load().migrate();
+                .outOfOrder(true).placeholders(Map.of("service_user", TestDatabase.user())).load().migrate();
         Map<String, Integer> widths = new HashMap<>();
         try (Connection c = DriverManager.getConnection(url, TestDatabase.user(), TestDatabase.password());
                 Statement s = c.createStatement();

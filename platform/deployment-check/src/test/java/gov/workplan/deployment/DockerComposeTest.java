@@ -63,7 +63,9 @@ class DockerComposeTest {
         assertEquals("workplan/" + name + ":1.0.0", service.path("image").asText());
         assertEquals(name, service.path("build").path("args").path("SERVICE").asText());
         assertEquals(String.valueOf(config.port()), service.path("build").path("args").path("PORT").asText(),
-                "the image's port and health check follow quarkus.http.port");
+                "the image's port follows quarkus.http.port");
+        assertEquals(String.valueOf(config.managementPort()), service.path("build").path("args").path("MANAGEMENT_PORT")
+                .asText(), "the image's health check follows quarkus.management.port");
         JsonNode port = service.path("ports").get(0);
         assertEquals(config.port(), port.path("target").asInt(), "the container port is the service's port");
 
@@ -77,7 +79,8 @@ class DockerComposeTest {
                 + " in production; compose sets " + env);
         assertTrue(service.path("environment").path("DB_URL").asText().endsWith("/" + name.replace("-service", "")),
                 "each service has its own database");
-        assertTrue(dockerfile.contains("/q/health/ready"), "the image checks readiness");
+        assertTrue(dockerfile.contains("/q/health/ready") && dockerfile.contains("HEALTH_PORT=${MANAGEMENT_PORT}"),
+                "the image checks readiness on the management port");
         assertEquals("/q/health", config.healthRoot(), "the Dockerfile's health path is the service's");
         assertTrue(Files.isDirectory(ServiceConfig.ROOT.resolve(name)), "the build argument names a module");
     }

@@ -41,10 +41,11 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
+import io.strimzi.api.kafka.model.user.KafkaUser;
 
 /**
  * k8s/ checked without an API server: each overlay rendered by kustomize (kubectl's built-in, as ops
- * render it), every object read into the Kubernetes model (fabric8) or Strimzi's (KafkaTopic) with
+ * render it), every object read into the Kubernetes model (fabric8) or Strimzi's (KafkaTopic, KafkaUser) with
  * nothing left over — an unknown or misspelt field fails — and the services' Deployments checked
  * against their own configuration: port, probe paths, environment names, topics.
  */
@@ -52,8 +53,6 @@ class KubernetesManifestsTest {
 
     private static final KubernetesSerialization K8S = new KubernetesSerialization();
     private static final Pattern EXPANSION = Pattern.compile("\\$\\(([A-Z_]+)\\)");
-    /** The keys ops put in the Secret workplan-db (k8s/README.md); they are never in git. */
-    private static final Set<String> SECRET_KEYS = Set.of("DB_USER", "DB_PASSWORD");
 
     static List<HasMetadata> render(String overlay) throws IOException, InterruptedException {
         Process p = new ProcessBuilder("kubectl", "kustomize", ServiceConfig.ROOT.resolve("k8s/overlays").resolve(overlay)
@@ -65,9 +64,11 @@ class KubernetesManifestsTest {
         ObjectMapper yamlMapper = new ObjectMapper(new YAMLFactory());
         for (JsonNode doc : yamlMapper.readerFor(JsonNode.class).<JsonNode> readValues(yaml).readAll()) {
             String json = doc.toString();
-            HasMetadata object = "KafkaTopic".equals(doc.path("kind").asText())
-                    ? K8S.unmarshal(json, KafkaTopic.class)
-                    : K8S.unmarshal(json);
+            HasMetadata object = switch (doc.path("kind").asText()) {
+                case "KafkaTopic" -> K8S.unmarshal(json, KafkaTopic.class);
+                case "KafkaUser" -> K8S.unmarshal(json, KafkaUser.class);
+                default -> K8S.unmarshal(json);
+            };
             assertEquals(doc.path("apiVersion").asText(), object.getApiVersion(), "a known apiVersion: " + json);
             assertNothingUnknown(object, object.getKind() + "/" + object.getMetadata().getName(), new IdentityHashMap<>());
             objects.add(object);
@@ -112,11 +113,11 @@ class KubernetesManifestsTest {
         }
     }
 
-    private static <T> List<T> all(List<HasMetadata> objects, Class<T> type) {
+    static <T> List<T> all(List<HasMetadata> objects, Class<T> type) {
         return objects.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
-    private static <T extends HasMetadata> T named(List<HasMetadata> objects, Class<T> type, String name) {
+    static <T extends HasMetadata> T named(List<HasMetadata> objects, Class<T> type, String name) {
         return all(objects, type).stream().filter(o -> name.equals(o.getMetadata().getName())).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + type.getSimpleName() + " " + name));
     }
@@ -134,6 +135,11 @@ class KubernetesManifestsTest {
             Container c = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
             assertEquals(service.port(), c.getPorts().get(0).getContainerPort(), name + " listens on quarkus.http.port");
             assertEquals("http", c.getPorts().get(0).getName());
+            assertEquals(service.managementPort(), c.getPorts().get(1).getContainerPort(),
+                    name + " answers health and metrics on quarkus.management.port");
+            assertEquals("management", c.getPorts().get(1).getName());
+            assertEquals(String.valueOf(service.managementPort()), deployment.getSpec().getTemplate().getMetadata()
+                    .getAnnotations().get("prometheus.io/port"), "Prometheus scrapes the management port");
             assertProbe(c.getStartupProbe(), service.healthRoot() + "/started");
             assertProbe(c.getLivenessProbe(), service.healthRoot() + "/live");
             assertProbe(c.getReadinessProbe(), service.healthRoot() + "/ready");
@@ -148,7 +154,6 @@ class KubernetesManifestsTest {
                             name + " overrides the image's " + v.getName() + " without -XX:+ExitOnOutOfMemoryError"));
 
             Set<String> env = new HashSet<>(config.getData().keySet());
-            env.addAll(SECRET_KEYS);
             Set<String> expanded = new HashSet<>();
             for (EnvVar var : c.getEnv()) {
                 env.add(var.getName());
@@ -164,7 +169,8 @@ class KubernetesManifestsTest {
             assertTrue(env.containsAll(service.requiredInProd()), name + " needs " + service.requiredInProd());
 
             Service svc = named(objects, Service.class, name);
-            assertEquals("http", svc.getSpec().getPorts().get(0).getTargetPort().getStrVal());
+            assertEquals(List.of("http"), svc.getSpec().getPorts().stream().map(p -> p.getTargetPort().getStrVal()).toList(),
+                    "the Service, which the ingress routes to, exposes the API port only");
             assertEquals(deployment.getSpec().getSelector().getMatchLabels(), svc.getSpec().getSelector());
             assertEquals(deployment.getSpec().getSelector().getMatchLabels(),
                     named(objects, PodDisruptionBudget.class, name).getSpec().getSelector().getMatchLabels());
@@ -174,6 +180,13 @@ class KubernetesManifestsTest {
         assertTrue(deny.getSpec().getPodSelector().getMatchLabels() == null
                 || deny.getSpec().getPodSelector().getMatchLabels().isEmpty(), "default deny covers every pod");
         assertEquals(List.of("Ingress", "Egress"), deny.getSpec().getPolicyTypes());
+        assertEquals(List.of("http"), portsOpenedBy(named(objects, NetworkPolicy.class, "services-http-in")),
+                "callers reach the API port only");
+        NetworkPolicy management = named(objects, NetworkPolicy.class, "services-management-in");
+        assertEquals(List.of("management"), portsOpenedBy(management));
+        assertEquals(List.of(Map.of("kubernetes.io/metadata.name", "monitoring")), management.getSpec().getIngress().stream()
+                .flatMap(rule -> rule.getFrom().stream()).map(peer -> peer.getNamespaceSelector().getMatchLabels())
+                .toList(), "only the monitoring namespace reaches health and metrics");
 
         Set<String> topics = new HashSet<>();
         all(objects, KafkaTopic.class).forEach(t -> topics.add(t.getMetadata().getName()));
@@ -183,7 +196,12 @@ class KubernetesManifestsTest {
     private static void assertProbe(Probe probe, String path) {
         assertNotNull(probe, "probe on " + path);
         assertEquals(path, probe.getHttpGet().getPath());
-        assertEquals("http", probe.getHttpGet().getPort().getStrVal());
+        assertEquals("management", probe.getHttpGet().getPort().getStrVal());
+    }
+
+    private static List<String> portsOpenedBy(NetworkPolicy policy) {
+        return policy.getSpec().getIngress().stream().flatMap(rule -> rule.getPorts().stream())
+                .map(p -> p.getPort().getStrVal()).toList();
     }
 
     /** Every topic named in the services' configuration: outbox topics, inputs, dead-letter topics. */

@@ -14,11 +14,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * What a service's own configuration says, read from the repository: its port, the environment
- * variables it reads, the ones it cannot start without in production, and its health paths.
+ * What a service's own configuration says, read from the repository: its API and management ports, the
+ * environment variables it reads, the ones it cannot start without in production, and its health paths.
  * Deployment files are checked against this, so a renamed variable or a moved port fails a test.
  */
-record ServiceConfig(String name, int port, Set<String> knownEnv, Set<String> requiredInProd, String healthRoot) {
+record ServiceConfig(String name, int port, int managementPort, Set<String> knownEnv, Set<String> requiredInProd,
+        String healthRoot) {
 
     static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
     static final List<String> SERVICES = List.of("targets-service", "reporting-service", "assessment-service");
@@ -58,7 +59,11 @@ record ServiceConfig(String name, int port, Set<String> knownEnv, Set<String> re
         }
         String root = props.getProperty("quarkus.smallrye-health.root-path", "health");
         String nonApplication = props.getProperty("quarkus.http.non-application-root-path", "q");
-        return new ServiceConfig(service, Integer.parseInt(props.getProperty("quarkus.http.port")), known, required,
+        if (!"true".equals(props.getProperty("quarkus.management.enabled"))) {
+            throw new IllegalStateException(service + ": health and metrics are expected on the management interface");
+        }
+        return new ServiceConfig(service, Integer.parseInt(props.getProperty("quarkus.http.port")),
+                Integer.parseInt(props.getProperty("quarkus.management.port")), known, required,
                 "/" + nonApplication + "/" + root);
     }
 

@@ -32,24 +32,71 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     private final int controllerPort;
     private final String classpath;
     private final List<String> jvmOptions;
+    /** The super user's password when clients must authenticate (SCRAM) and ACLs apply; null for plaintext. */
+    private final String adminPassword;
     private Process process;
 
     public KafkaBrokerProcess(Path dataDir, int port, int controllerPort, String classpath, List<String> jvmOptions) {
+        this(dataDir, port, controllerPort, classpath, jvmOptions, null);
+    }
+
+    private KafkaBrokerProcess(Path dataDir, int port, int controllerPort, String classpath, List<String> jvmOptions,
+            String adminPassword) {
         this.dataDir = dataDir;
         this.port = port;
         this.controllerPort = controllerPort;
         this.classpath = classpath;
         this.jvmOptions = List.copyOf(jvmOptions);
+        this.adminPassword = adminPassword;
     }
 
-    /** A broker on two free loopback ports, run with this JVM's own classpath. */
+    /** A broker on two free loopback ports, run with this JVM's own classpath; anyone may do anything. */
     public static KafkaBrokerProcess onFreePorts(Path dataDir) {
         return new KafkaBrokerProcess(dataDir, freePort(), freePort(), System.getProperty("java.class.path"),
                 List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC"));
     }
 
+    /**
+     * A broker as production runs one: clients authenticate with SCRAM-SHA-512 and may do only what ACLs
+     * grant them; {@link #clientConfig()} is the super user's (a fresh password for each broker).
+     */
+    public static KafkaBrokerProcess securedOnFreePorts(Path dataDir) {
+        return new KafkaBrokerProcess(dataDir, freePort(), freePort(), System.getProperty("java.class.path"),
+                List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC"), Passwords.generate());
+    }
+
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
+    }
+
+    public boolean secured() {
+        return adminPassword != null;
+    }
+
+    /** What a client of the super user needs to connect: the bootstrap servers and, when secured, its login. */
+    public Map<String, Object> clientConfig() {
+        if (secured()) {
+            return clientConfig(jaasConfig(LocalKafka.ADMIN_USER, adminPassword));
+        }
+        Map<String, Object> config = new java.util.LinkedHashMap<>();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        return config;
+    }
+
+    /** What a client needs to connect as the user of this SCRAM-SHA-512 login ({@code sasl.jaas.config}). */
+    public Map<String, Object> clientConfig(String jaasConfig) {
+        Map<String, Object> config = new java.util.LinkedHashMap<>();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        config.put("security.protocol", "SASL_PLAINTEXT");
+        config.put("sasl.mechanism", LocalKafka.SCRAM);
+        config.put("sasl.jaas.config", jaasConfig);
+        return config;
+    }
+
+    /** A SCRAM login, as Strimzi writes it into a KafkaUser's Secret ({@code sasl.jaas.config}). */
+    public static String jaasConfig(String user, String password) {
+        return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user + "\" password=\""
+                + password + "\";";
     }
 
     public Path dataDir() {
@@ -77,10 +124,16 @@ public final class KafkaBrokerProcess implements AutoCloseable {
             command.add(LocalKafka.class.getName());
             command.addAll(List.of("--data-dir", dataDir.toString(), "--port", String.valueOf(port),
                     "--controller-port", String.valueOf(controllerPort), "--exit-on-stdin-eof"));
-            process = new ProcessBuilder(command)
+            if (secured()) {
+                command.add("--sasl");
+            }
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .start();
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            if (secured()) {
+                builder.environment().put(LocalKafka.ADMIN_PASSWORD_ENV, adminPassword);
+            }
+            process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the Kafka broker process", e);
         }
@@ -118,10 +171,9 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 
     private void awaitReady() {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        Map<String, Object> config = Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
+        Map<String, Object> config = clientConfig();
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
         try (Admin admin = Admin.create(config)) {
             while (true) {
                 if (!process.isAlive()) {

@@ -20,12 +20,24 @@ import org.apache.kafka.common.Uuid;
  * survives restarts; the test kit starts it as a child process through {@link KafkaBrokerProcess}.
  * Storage is formatted on first start only, so a restart keeps every topic and offset.
  *
+ * <p>With {@code --sasl} it runs as the production cluster does: clients authenticate with SCRAM-SHA-512
+ * and the standard authorizer allows only what ACLs grant; the one super user, {@code admin}, has the
+ * password in the environment variable {@value #ADMIN_PASSWORD_ENV} (never on the command line, where
+ * {@code ps} shows it). The controller listener authenticates the broker itself with PLAIN (KRaft cannot use
+ * SCRAM there: its credentials live in the metadata the controller serves).
+ *
  * <pre>
  * java -cp 'kafka-lib/*' gov.workplan.kafka.LocalKafka --data-dir DIR [--port 9092]
- *      [--controller-port 9093] [--exit-on-stdin-eof] [--set key=value ...]
+ *      [--controller-port 9093] [--sasl] [--exit-on-stdin-eof] [--set key=value ...]
  * </pre>
  */
 public final class LocalKafka {
+
+    /** The environment variable holding the super user's password in {@code --sasl} mode. */
+    public static final String ADMIN_PASSWORD_ENV = "KAFKA_ADMIN_PASSWORD";
+    /** The super user of a {@code --sasl} broker: the harness that creates topics, users and ACLs. */
+    public static final String ADMIN_USER = "admin";
+    public static final String SCRAM = "SCRAM-SHA-512";
 
     private LocalKafka() {
     }
@@ -48,11 +60,30 @@ public final class LocalKafka {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("process.roles", "broker,controller");
         p.put("node.id", "1");
-        p.put("listeners", "PLAINTEXT://" + o.host + ":" + o.port + ",CONTROLLER://" + o.host + ":" + o.controllerPort);
-        p.put("advertised.listeners", "PLAINTEXT://" + o.host + ":" + o.port);
+        String clients = o.sasl ? "SASL_PLAINTEXT" : "PLAINTEXT";
+        p.put("listeners", clients + "://" + o.host + ":" + o.port + ",CONTROLLER://" + o.host + ":" + o.controllerPort);
+        p.put("advertised.listeners", clients + "://" + o.host + ":" + o.port);
         p.put("controller.listener.names", "CONTROLLER");
-        p.put("inter.broker.listener.name", "PLAINTEXT");
-        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.put("inter.broker.listener.name", clients);
+        p.put("listener.security.protocol.map", clients + ":" + clients + ",CONTROLLER:" + clients);
+        if (o.sasl) {
+            String password = o.adminPassword();
+            p.put("sasl.enabled.mechanisms", SCRAM);
+            p.put("sasl.mechanism.inter.broker.protocol", SCRAM);
+            p.put("listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config",
+                    "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + ADMIN_USER
+                            + "\" password=\"" + password + "\";");
+            p.put("sasl.mechanism.controller.protocol", "PLAIN");
+            p.put("listener.name.controller.sasl.enabled.mechanisms", "PLAIN");
+            p.put("listener.name.controller.plain.sasl.jaas.config",
+                    "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + ADMIN_USER
+                            + "\" password=\"" + password + "\" user_" + ADMIN_USER + "=\"" + password + "\";");
+            p.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+            p.put("super.users", "User:" + ADMIN_USER);
+            p.put("allow.everyone.if.no.acl.found", "false");
+            // As with Strimzi's KafkaTopics: topics exist because they are declared, not because a client named one.
+            p.put("auto.create.topics.enable", "false");
+        }
         p.put("controller.quorum.bootstrap.servers", o.host + ":" + o.controllerPort);
         p.put("log.dirs", o.dataDir.resolve("log").toAbsolutePath().toString());
         p.put("num.partitions", "3");
@@ -63,7 +94,7 @@ public final class LocalKafka {
         p.put("share.coordinator.state.topic.replication.factor", "1");
         p.put("share.coordinator.state.topic.min.isr", "1");
         p.put("group.initial.rebalance.delay.ms", "0");
-        p.put("auto.create.topics.enable", "true");
+        p.putIfAbsent("auto.create.topics.enable", "true");
         p.putAll(o.overrides);
         return p;
     }
@@ -81,9 +112,13 @@ public final class LocalKafka {
         if (Files.exists(o.dataDir.resolve("log").resolve("meta.properties"))) {
             return;
         }
-        String[] format = { "format", "--cluster-id", Uuid.randomUuid().toString(), "--config", config.toString(),
-                "--standalone" };
-        int rc = kafka.tools.StorageTool.execute(format, new PrintStream(System.out, true, StandardCharsets.UTF_8));
+        List<String> format = new ArrayList<>(List.of("format", "--cluster-id", Uuid.randomUuid().toString(), "--config",
+                config.toString(), "--standalone"));
+        if (o.sasl) {
+            // the super user's SCRAM credentials must exist before the broker serves anyone
+            format.addAll(List.of("--add-scram", SCRAM + "=[name=" + ADMIN_USER + ",password=" + o.adminPassword() + "]"));
+        }
+        int rc = kafka.tools.StorageTool.execute(format.toArray(String[]::new), new PrintStream(System.out, true, StandardCharsets.UTF_8));
         if (rc != 0) {
             throw new IllegalStateException("formatting Kafka storage in " + o.dataDir + " failed with code " + rc);
         }
@@ -100,8 +135,17 @@ public final class LocalKafka {
         Runtime.getRuntime().halt(0);
     }
 
-    record Options(Path dataDir, String host, int port, int controllerPort, boolean exitOnStdinEof,
+    record Options(Path dataDir, String host, int port, int controllerPort, boolean exitOnStdinEof, boolean sasl,
             Map<String, String> overrides) {
+
+        String adminPassword() {
+            String password = System.getenv(ADMIN_PASSWORD_ENV);
+            if (password == null || !password.matches("[A-Za-z0-9]{16,}")) {
+                throw new IllegalArgumentException("--sasl needs the super user's password in " + ADMIN_PASSWORD_ENV
+                        + ": at least 16 letters or digits");
+            }
+            return password;
+        }
 
         static Options parse(String[] args) {
             Path dataDir = null;
@@ -109,6 +153,7 @@ public final class LocalKafka {
             int port = 9092;
             Integer controllerPort = null;
             boolean exitOnEof = false;
+            boolean sasl = false;
             Map<String, String> overrides = new LinkedHashMap<>();
             List<String> rest = new ArrayList<>(List.of(args));
             while (!rest.isEmpty()) {
@@ -119,6 +164,7 @@ public final class LocalKafka {
                     case "--port" -> port = Integer.parseInt(value(arg, rest));
                     case "--controller-port" -> controllerPort = Integer.parseInt(value(arg, rest));
                     case "--exit-on-stdin-eof" -> exitOnEof = true;
+                    case "--sasl" -> sasl = true;
                     case "--set" -> {
                         String kv = value(arg, rest);
                         int eq = kv.indexOf('=');
@@ -134,7 +180,7 @@ public final class LocalKafka {
                 throw new IllegalArgumentException("--data-dir is required");
             }
             return new Options(dataDir, host, port, controllerPort == null ? port + 1 : controllerPort, exitOnEof,
-                    overrides);
+                    sasl, overrides);
         }
 
         private static String value(String flag, List<String> rest) {

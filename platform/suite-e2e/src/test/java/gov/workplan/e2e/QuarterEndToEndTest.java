@@ -18,11 +18,14 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -40,6 +43,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import gov.workplan.benchmark.CopyChecker;
 import gov.workplan.benchmark.DeliveryChecker;
+import gov.workplan.benchmark.KafkaManifests;
 import gov.workplan.benchmark.ServiceLog;
 import gov.workplan.benchmark.ServiceLog.ExportedSpan;
 import gov.workplan.benchmark.ServiceProcess;
@@ -96,21 +100,36 @@ class QuarterEndToEndTest {
     private static TcpProxy assessmentDatabase;
     private static Path dataDir;
     private static Map<String, String> common;
+    /**
+     * Each service's own users, as in production: its database's owner migrates and a user of its own runs it;
+     * its Kafka user has exactly the ACLs k8s/base/kafka-users.yaml grants it.
+     */
+    private static final Map<String, Map<String, String>> ACCESS = new LinkedHashMap<>();
+    private static final Map<String, String> DATABASES = Map.of("targets-service", "targets_e2e", "reporting-service",
+            "reporting_e2e", "assessment-service", "assessment_e2e");
 
     @BeforeAll
     static void startTheSuite() throws Exception {
         dataDir = Files.createTempDirectory("workplan-e2e-");
-        broker = KafkaBrokerProcess.onFreePorts(dataDir.resolve("kafka"));
+        broker = KafkaBrokerProcess.securedOnFreePorts(dataDir.resolve("kafka"));
         broker.start();
+        Map<String, String> kafkaLogins = KafkaManifests.apply(broker);
         common = ServiceProcess.suiteEnvironment(broker.bootstrapServers());
+        for (Map.Entry<String, String> service : DATABASES.entrySet()) {
+            TestDatabase.Roles db = TestDatabase.freshWithRoles(service.getValue());
+            ACCESS.put(service.getKey(), Map.of("DB_URL", db.url(), "DB_USER", db.service(), "DB_PASSWORD",
+                    TestDatabase.Roles.PASSWORD, "DB_MIGRATION_USER", db.owner(), "DB_MIGRATION_PASSWORD",
+                    TestDatabase.Roles.PASSWORD, "KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT", "KAFKA_SASL_JAAS_CONFIG",
+                    kafkaLogins.get(service.getKey())));
+        }
         // long enough to watch readiness go down before the service stops serving
         common.put("SHUTDOWN_DELAY", "3s");
         // Every service exports its spans as OTLP/JSON log lines, where the trace test reads them.
         common.put("OTEL_TRACES_EXPORTER", "logging-otlp");
         common.put("OTEL_BSP_SCHEDULE_DELAY", "200");
-        targets = service("targets-service", "targets_e2e", common);
-        reporting = service("reporting-service", "reporting_e2e", common);
-        assessment = service("assessment-service", "assessment_e2e", common);
+        targets = service("targets-service");
+        reporting = service("reporting-service");
+        assessment = service("assessment-service");
         for (ServiceProcess s : List.of(targets, reporting, assessment)) {
             s.start();
         }
@@ -119,9 +138,8 @@ class QuarterEndToEndTest {
         }
     }
 
-    private static ServiceProcess service(String name, String database, Map<String, String> common) {
-        Map<String, String> env = new LinkedHashMap<>(common);
-        env.put("DB_URL", TestDatabase.fresh(database));
+    private static ServiceProcess service(String name) {
+        Map<String, String> env = environment(name);
         if ("assessment-service".equals(name)) {
             URI server = URI.create(env.get("DB_URL").substring("jdbc:".length()));
             assessmentDatabase = TcpProxy.to(server.getHost(), server.getPort());
@@ -288,11 +306,11 @@ class QuarterEndToEndTest {
             assertEquals(503, answer.statusCode(), answer.asString());
             assertTrue(answer.contentType().startsWith("application/problem+json"), answer.contentType());
             assertEquals("5", answer.header("Retry-After"));
-            assertEquals(503, given().get(reporting.url() + "/q/health/ready").statusCode());
+            assertEquals(503, given().get(reporting.managementUrl() + "/q/health/ready").statusCode());
         } finally {
             PostgresCluster.start();
         }
-        awaitTrue(() -> given().get(reporting.url() + "/q/health/ready").statusCode() == 200, "reporting ready again");
+        awaitTrue(() -> given().get(reporting.managementUrl() + "/q/health/ready").statusCode() == 200, "reporting ready again");
         assertEquals("DRAFT", as(TestTokens.office()).get(reporting.url() + "/api/v1/reports/" + drafts.get(refused))
                 .then().statusCode(200).extract().path("status"), "the refused submission changed nothing");
         for (String unit : units.subList(4, units.size())) {
@@ -303,7 +321,7 @@ class QuarterEndToEndTest {
         awaitEveryDistrictRankedFirst("2011-Q4", "the 2011-Q4 district ranking after the restart");
         assertEquals(before + units.size(), assertNothingLostOrCountedTwice(), "one report.submitted per unit");
         for (ServiceProcess s : List.of(targets, reporting, assessment)) {
-            assertEquals(200, given().get(s.url() + "/q/health/ready").statusCode(), s.name() + " recovered by itself");
+            assertEquals(200, given().get(s.managementUrl() + "/q/health/ready").statusCode(), s.name() + " recovered by itself");
         }
     }
 
@@ -376,7 +394,7 @@ class QuarterEndToEndTest {
                 + "where topic = 'workplan.reporting'").size();
 
         assessment.stop();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+        try (Admin admin = Admin.create(broker.clientConfig())) {
             Map<TopicPartition, OffsetAndMetadata> toTheBeginning = new HashMap<>();
             admin.describeTopics(List.of("workplan.reporting")).allTopicNames().get().get("workplan.reporting")
                     .partitions().forEach(p -> toTheBeginning.put(new TopicPartition("workplan.reporting", p.partition()),
@@ -386,9 +404,9 @@ class QuarterEndToEndTest {
         assessment.start();
         assessment.awaitReady(WAIT);
 
-        awaitTrue(() -> Metrics.sumAt(assessment.url(), "workplan_events_consumed_total", "source=\"reporting-service\"",
+        awaitTrue(() -> Metrics.sumAt(assessment.managementUrl(), "workplan_events_consumed_total", "source=\"reporting-service\"",
                 "outcome=\"duplicate\"") >= records, "every report event received again");
-        assertEquals(0.0, Metrics.sumAt(assessment.url(), "workplan_events_consumed_total",
+        assertEquals(0.0, Metrics.sumAt(assessment.managementUrl(), "workplan_events_consumed_total",
                 "source=\"reporting-service\"", "outcome=\"applied\""), "none applied a second time");
         periods.forEach(p -> assertEquals(before.get(p), rankingOf(p), "the " + p + " ranking"));
         assertNothingLostOrCountedTwice();
@@ -407,7 +425,7 @@ class QuarterEndToEndTest {
         List<String> units = List.copyOf(PERCENT.keySet());
         Map<String, String> drafts = drafts(units, "2012-Q2", 50);
         int before = DeliveryChecker.committed("reporting_e2e");
-        ServiceProcess second = replica("reporting-service", "reporting_e2e");
+        ServiceProcess second = replica("reporting-service");
         try {
             second.start();
             second.awaitReady(WAIT);
@@ -435,7 +453,7 @@ class QuarterEndToEndTest {
         }
         awaitEveryDistrictRankedFirst("2012-Q2", "the 2012-Q2 district ranking");
         assertEquals(before + units.size(), assertNothingLostOrCountedTwice(), "one report.submitted per unit");
-        assertEquals(200, given().get(reporting.url() + "/q/health/live").statusCode());
+        assertEquals(200, given().get(reporting.managementUrl() + "/q/health/live").statusCode());
     }
 
     /**
@@ -450,8 +468,8 @@ class QuarterEndToEndTest {
             throws Exception {
         String targetEvents = "select id::text from outbox_event";
         int targetEventsBefore = DeliveryChecker.ids("targets_e2e", targetEvents).size();
-        ServiceProcess secondTargets = replica("targets-service", "targets_e2e");
-        ServiceProcess secondAssessment = replica("assessment-service", "assessment_e2e");
+        ServiceProcess secondTargets = replica("targets-service");
+        ServiceProcess secondAssessment = replica("assessment-service");
         try {
             secondTargets.start();
             secondAssessment.start();
@@ -546,8 +564,7 @@ class QuarterEndToEndTest {
         List<ServiceProcess> watchers = new ArrayList<>();
         try {
             for (String name : List.of("watcher-a", "watcher-b")) {
-                Map<String, String> env = new LinkedHashMap<>(common);
-                env.put("DB_URL", TestDatabase.ensure("reporting_e2e"));
+                Map<String, String> env = environment("reporting-service");
                 env.put("SUITE_CLOCK_START", "2011-07-10T16:00:01Z");
                 env.put("REPORTING_OVERDUE_EVERY", "1s");
                 env.put("REPORTING_OVERDUE_DELAY", "1s");
@@ -571,10 +588,15 @@ class QuarterEndToEndTest {
         assertNothingLostOrCountedTwice();
     }
 
-    private static ServiceProcess replica(String name, String database) throws java.io.IOException {
+    private static ServiceProcess replica(String name) throws java.io.IOException {
+        return new ServiceProcess(name, environment(name), Files.createDirectories(dataDir.resolve("second-" + name)));
+    }
+
+    /** What every service gets, and this one's own database and Kafka users. */
+    private static Map<String, String> environment(String name) {
         Map<String, String> env = new LinkedHashMap<>(common);
-        env.put("DB_URL", TestDatabase.ensure(database));
-        return new ServiceProcess(name, env, Files.createDirectories(dataDir.resolve("second-" + name)));
+        env.putAll(ACCESS.get(name));
+        return env;
     }
 
     private static String rankingOf(String period) {
@@ -693,6 +715,108 @@ class QuarterEndToEndTest {
         assertEquals(before + units.size(), assertNothingLostOrCountedTwice(), "one report.corrected per district");
     }
 
+    /**
+     * Least privilege, proven with each service's own credentials — the very ones it ran this whole suite
+     * with: on Kafka it may not publish another service's topic or read a topic it does not consume, and an
+     * anonymous or wrong login is refused; in PostgreSQL it may not change or remove the audit trail, the event
+     * history (beyond marking an event published) or the record of applied events, may not create or truncate
+     * tables, and may not connect to another service's database.
+     */
+    @Test
+    @Order(12)
+    void givenEachServicesOwnUsers_whenTheyTryWhatTheServiceNeverDoes_thenTheBrokerAndTheDatabaseRefuse() throws Exception {
+        String assessmentLogin = ACCESS.get("assessment-service").get("KAFKA_SASL_JAAS_CONFIG");
+        assertRefused(org.apache.kafka.common.errors.TopicAuthorizationException.class,
+                () -> publish(assessmentLogin, "workplan.targets"), "assessment-service publishing a targets event");
+        assertRefused(org.apache.kafka.common.errors.TopicAuthorizationException.class,
+                () -> publish(ACCESS.get("reporting-service").get("KAFKA_SASL_JAAS_CONFIG"), "workplan.targets"),
+                "reporting-service publishing a targets event");
+        assertRefused(org.apache.kafka.common.errors.TopicAuthorizationException.class,
+                () -> publish(ACCESS.get("targets-service").get("KAFKA_SASL_JAAS_CONFIG"), "workplan.reporting"),
+                "targets-service publishing a report event");
+        assertRefused(org.apache.kafka.common.errors.SaslAuthenticationException.class,
+                () -> publish(KafkaBrokerProcess.jaasConfig("assessment-service", "not-its-password"), "workplan.assessment"),
+                "a wrong password");
+        assertRefused(org.apache.kafka.common.KafkaException.class, () -> {
+            Map<String, Object> anonymous = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                    ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+            try (KafkaProducer<String, String> p = new KafkaProducer<>(anonymous, new StringSerializer(), new StringSerializer())) {
+                p.send(new ProducerRecord<>("workplan.targets", PLAN, "{}")).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        }, "a client without a login");
+        Map<String, Object> reader = broker.clientConfig(ACCESS.get("reporting-service").get("KAFKA_SASL_JAAS_CONFIG"));
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(reader, new StringDeserializer(),
+                new StringDeserializer())) {
+            assertRefused(org.apache.kafka.common.errors.TopicAuthorizationException.class,
+                    () -> consumer.partitionsFor("workplan.assessment", Duration.ofSeconds(10)),
+                    "reporting-service reading the assessment topic it does not consume");
+        }
+
+        for (Map.Entry<String, String> service : DATABASES.entrySet()) {
+            Map<String, String> access = ACCESS.get(service.getKey());
+            try (java.sql.Connection own = java.sql.DriverManager.getConnection(access.get("DB_URL"), access.get("DB_USER"),
+                    access.get("DB_PASSWORD")); java.sql.Statement sql = own.createStatement()) {
+                String who = service.getKey() + "'s own database user";
+                for (String forbidden : List.of("update audit_entry set actor = 'someone else'", "delete from audit_entry",
+                        "truncate audit_entry", "delete from outbox_event", "update outbox_event set envelope = '{}'",
+                        "update processed_event set source = 'x'", "delete from processed_event",
+                        "delete from flyway_schema_history", "create table smuggled (id int)")) {
+                    java.sql.SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
+                            () -> sql.executeUpdate(forbidden), who + ": " + forbidden);
+                    assertEquals("42501", refused.getSQLState(), who + ": " + forbidden + " — " + refused.getMessage());
+                }
+                // what the relay does, and what the service reads, are allowed
+                sql.executeUpdate("update outbox_event set published_at = published_at where false");
+                assertTrue(sql.executeQuery("select count(*) from audit_entry").next());
+            }
+            String other = DATABASES.get(service.getKey().equals("targets-service") ? "reporting-service" : "targets-service");
+            java.sql.SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
+                    () -> java.sql.DriverManager.getConnection(access.get("DB_URL").replaceFirst("/[a-z0-9_]+$", "/" + other),
+                            access.get("DB_USER"), access.get("DB_PASSWORD")).close(),
+                    service.getKey() + " connecting to " + other);
+            assertEquals("42501", refused.getSQLState(), refused.getMessage());
+        }
+    }
+
+    /**
+     * As packaged and run in production: the API port serves the API and its OpenAPI document, and nothing an
+     * ingress should not route — no health, no metrics, no Swagger UI; health and metrics answer on the
+     * management port.
+     */
+    @Test
+    @Order(13)
+    void givenThePackagedServicesInTheProdProfile_whenTheirPortsAreAsked_thenHealthAndMetricsAreOnlyOnTheManagementPort() {
+        for (ServiceProcess s : List.of(targets, reporting, assessment)) {
+            for (String path : List.of("/q/health/ready", "/q/health/live", "/q/metrics", "/q/swagger-ui/")) {
+                assertEquals(404, given().get(s.url() + path).statusCode(), s.name() + " API port: " + path);
+            }
+            assertEquals(200, given().get(s.url() + "/q/openapi").statusCode(), s.name() + " API port: /q/openapi");
+            assertEquals(200, given().get(s.managementUrl() + "/q/health/ready").statusCode(), s.name());
+            assertTrue(given().get(s.managementUrl() + "/q/metrics").asString().contains("workplan_outbox_pending"), s.name());
+        }
+    }
+
+    private static void publish(String login, String topic) throws Exception {
+        Map<String, Object> config = broker.clientConfig(login);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
+                new StringSerializer())) {
+            producer.send(new ProducerRecord<>(topic, PLAN, "{\"forged\":true}")).get(20, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    /** The action fails, and somewhere in its causes is {@code expected}. */
+    private static void assertRefused(Class<? extends Throwable> expected, org.junit.jupiter.api.function.Executable action,
+            String what) {
+        Throwable failure = org.junit.jupiter.api.Assertions.assertThrows(Throwable.class, action, what + " was allowed");
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (expected.isInstance(t)) {
+                return;
+            }
+        }
+        throw new AssertionError(what + ": refused, but not as " + expected.getSimpleName(), failure);
+    }
+
     private static void renameUnit(ObjectNode document, String from, String to) {
         for (JsonNode u : document.get("units")) {
             if (from.equals(u.path("code").asText())) {
@@ -716,11 +840,11 @@ class QuarterEndToEndTest {
 
     /** Records keyed by the plan on every dead-letter topic, read from the beginning. */
     private static int parked(String plan) {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "e2e-parked-" + java.util.UUID.randomUUID(),
+        Map<String, Object> config = new HashMap<>(broker.clientConfig());
+        config.putAll(Map.of(ConsumerConfig.GROUP_ID_CONFIG, "e2e-parked-" + java.util.UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()));
         int parked = 0;
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
             List<String> dlqs = consumer.listTopics().keySet().stream().filter(t -> t.endsWith("-dlq")).toList();
@@ -830,7 +954,7 @@ class QuarterEndToEndTest {
         int status;
         do {
             try {
-                status = given().get(service.url() + "/q/health/ready").statusCode();
+                status = given().get(service.managementUrl() + "/q/health/ready").statusCode();
             } catch (Exception refused) {
                 throw new AssertionError(service.name() + " stopped answering before its readiness went down", refused);
             }

@@ -154,8 +154,8 @@ public abstract class BadInputSweep {
         System.out.println("bad-input sweep of " + Path.of("").toAbsolutePath().getFileName() + ": " + total
                 + " probes fired, 0 answered 5xx — " + new java.util.TreeMap<>(FIRED));
         assertTrue(total > 0, "the sweep fired no probe");
-        given().when().get("/q/health/ready").then().statusCode(200);
-        given().when().get("/q/health/live").then().statusCode(200)
+        Management.given().when().get("/q/health/ready").then().statusCode(200);
+        Management.given().when().get("/q/health/live").then().statusCode(200)
                 .body("checks.find { it.name == 'background workers' }.status", org.hamcrest.Matchers.equalTo("UP"));
     }
 

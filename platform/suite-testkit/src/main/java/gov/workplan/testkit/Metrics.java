@@ -5,7 +5,7 @@ import static io.restassured.RestAssured.given;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads one sample from the service's Prometheus text at /q/metrics. */
+/** Reads one sample from the service's Prometheus text at /q/metrics, on its management interface. */
 public final class Metrics {
 
     private Metrics() {
@@ -16,10 +16,10 @@ public final class Metrics {
      * (e.g. {@code "category=\"DISTRICT\""}); 0 when there is none yet.
      */
     public static double sum(String name, String... labels) {
-        return sumIn(given().when().get("/q/metrics").then().statusCode(200).extract().asString(), name, labels);
+        return sumIn(Management.given().when().get("/q/metrics").then().statusCode(200).extract().asString(), name, labels);
     }
 
-    /** The same, from a service at {@code baseUrl} (e.g. one started as a process). */
+    /** The same, from a service whose management interface is at {@code baseUrl} (e.g. one started as a process). */
     public static double sumAt(String baseUrl, String name, String... labels) {
         return sumIn(given().when().get(baseUrl + "/q/metrics").then().statusCode(200).extract().asString(), name,
                 labels);

@@ -43,7 +43,7 @@ public abstract class ServiceHealthContract {
 
     @Test
     void givenTheRealDatabaseAndBroker_whenReadinessIsAsked_thenBothAreCheckedAndUp() {
-        given().when().get("/q/health/ready").then()
+        Management.given().when().get("/q/health/ready").then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItems("Database connections health check",
@@ -67,7 +67,7 @@ public abstract class ServiceHealthContract {
 
     @Test
     void givenAScraper_whenMetricsAreRead_thenPrometheusTextWithTheOutboxBacklogIsServed() {
-        given().when().get("/q/metrics").then().statusCode(200)
+        Management.given().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("workplan_outbox_pending"))
                 .body(containsString("http_server_requests_seconds"));
     }
@@ -98,13 +98,26 @@ public abstract class ServiceHealthContract {
     @Test
     void givenNoToken_whenTheOpenApiDocumentAndLivenessAreRead_thenTheyAreServed() {
         given().when().get("/q/openapi").then().statusCode(200);
-        given().when().get("/q/health/live").then().statusCode(200);
+        Management.given().when().get("/q/health/live").then().statusCode(200);
+    }
+
+    /**
+     * Health and metrics answer on the management port only: the API port — the one an ingress routes — has
+     * neither, so nobody outside the cluster reads them; the API and its contract stay where they were.
+     */
+    @Test
+    void givenTheApiPort_whenHealthOrMetricsAreAsked_thenTheyAreNotThereButOnTheManagementPort() {
+        given().when().get("/q/metrics").then().statusCode(404);
+        given().when().get("/q/health/ready").then().statusCode(404);
+        given().when().get("/q/health/live").then().statusCode(404);
+        Management.given().when().get("/q/health/started").then().statusCode(200);
+        Management.given().when().get("/q/openapi").then().statusCode(404);
     }
 
     /** Liveness watches the background workers: a relay or audit writer that stopped would make it DOWN. */
     @Test
     void givenARunningService_whenLivenessIsRead_thenItReportsTheOutboxRelayAndAuditWriterRunning() {
-        given().when().get("/q/health/live").then().statusCode(200)
+        Management.given().when().get("/q/health/live").then().statusCode(200)
                 .body("checks.find { it.name == 'background workers' }.status", org.hamcrest.Matchers.equalTo("UP"))
                 .body("checks.find { it.name == 'background workers' }.data.outbox-relay",
                         org.hamcrest.Matchers.equalTo("running"))

@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -57,6 +58,35 @@ public final class TestDatabase {
             throw new IllegalStateException("could not recreate database " + database, e);
         }
         return url;
+    }
+
+    /**
+     * A service's database as production has it: a fresh database owned by {@code <database>_owner}, who
+     * migrates it, and {@code <database>_service}, the user the service runs as (its rights are granted by
+     * the migrations themselves); nobody else may connect. Both roles are created if missing.
+     */
+    public static Roles freshWithRoles(String database) {
+        String url = fresh(database);
+        Roles roles = new Roles(url, database + "_owner", database + "_service");
+        String server = url.substring(0, url.lastIndexOf('/') + 1);
+        try (Connection admin = DriverManager.getConnection(server + "postgres", user(), password());
+                Statement s = admin.createStatement()) {
+            for (String role : List.of(roles.owner(), roles.service())) {
+                s.execute("do $$ begin if not exists (select 1 from pg_roles where rolname = '" + role + "') then "
+                        + "create role " + role + " login password '" + Roles.PASSWORD + "'; end if; end $$");
+            }
+            s.execute("alter database " + database + " owner to " + roles.owner());
+            s.execute("revoke all on database " + database + " from public");
+            s.execute("grant connect on database " + database + " to " + roles.owner() + ", " + roles.service());
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not set up the users of database " + database, e);
+        }
+        return roles;
+    }
+
+    /** A database and its two users; {@code PASSWORD} is theirs (trust authentication on our machines ignores it). */
+    public record Roles(String url, String owner, String service) {
+        public static final String PASSWORD = "test-only-password";
     }
 
     public static String user() {

@@ -97,8 +97,8 @@ class AccessTest {
 
     @Test
     void givenAnAnonymousCaller_whenHealthAndTheApiContractAreRead_thenTheyAreOpen() {
-        given().when().get("/q/health/live").then().statusCode(200);
-        given().when().get("/q/health/ready").then().statusCode(200);
+        gov.workplan.testkit.Management.given().when().get("/q/health/live").then().statusCode(200);
+        gov.workplan.testkit.Management.given().when().get("/q/health/ready").then().statusCode(200);
         given().when().get("/q/openapi").then().statusCode(200);
         given().when().get("/q/swagger-ui/").then().statusCode(200);
     }

@@ -39,6 +39,6 @@ class RateLimitTest {
                 .body("status", equalTo(429)).body("type", equalTo("urn:workplan:problem:rate-limited"));
 
         given().auth().oauth2(TestTokens.office()).when().get("/api/v1/plans").then().statusCode(200);
-        given().when().get("/q/health/ready").then().statusCode(200);
+        gov.workplan.testkit.Management.given().when().get("/q/health/ready").then().statusCode(200);
     }
 }
