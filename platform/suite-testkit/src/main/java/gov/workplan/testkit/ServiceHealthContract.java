@@ -110,7 +110,7 @@ public abstract class ServiceHealthContract {
         given().when().get("/q/metrics").then().statusCode(404);
         given().when().get("/q/health/ready").then().statusCode(404);
         given().when().get("/q/health/live").then().statusCode(404);
-        Management.given().when().get("/q/health/started").then().statusCode(200);
+        Management.given().when().get("/q/health/live").then().statusCode(200);
         Management.given().when().get("/q/openapi").then().statusCode(404);
     }
 
