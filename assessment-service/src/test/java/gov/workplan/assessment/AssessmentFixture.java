@@ -123,7 +123,7 @@ public final class AssessmentFixture {
     }
 
     /** The unit's 2011 targets in the seed: indicator code → value. */
-    private static Map<String, BigDecimal> targets2011(String unit) {
+    public static Map<String, BigDecimal> targets2011(String unit) {
         Map<String, BigDecimal> targets = new LinkedHashMap<>();
         for (JsonNode t : SEED_PLAN.path("targets")) {
             if (unit.equals(t.path("unit").asText()) && t.path("year").asInt() == 2011) {

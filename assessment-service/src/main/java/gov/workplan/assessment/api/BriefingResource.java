@@ -7,6 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import gov.workplan.assessment.domain.Briefing;
 import gov.workplan.assessment.domain.Briefings;
+import gov.workplan.assessment.domain.annual.Reconciliation;
 import gov.workplan.assessment.domain.PeriodCode;
 import gov.workplan.assessment.persistence.AssessmentStore;
 import gov.workplan.common.problem.FieldErrors;
@@ -29,12 +30,17 @@ public class BriefingResource {
     @Inject
     AssessmentStore store;
 
+    @Inject
+    Reconciliation reconciliation;
+
     @GET
     @Produces({ "text/markdown;charset=utf-8", "text/html;charset=utf-8" })
     @RolesAllowed({ Roles.OFFICE, Roles.LEADER })
     @Operation(summary = "A period's briefing", description = "Completion by industry and by district, the top and "
-            + "bottom units of each ranking, late and missing reports, the biggest movers. Markdown by default; HTML "
-            + "with `format=html`. Roles: office, leader.")
+            + "bottom units of each ranking, late and missing reports, the biggest movers; for a fourth quarter, once "
+            + "official statistics exist, data quality (统计数据质量): the year-end figures units reported against the "
+            + "official ones, those beyond the threshold listed. Markdown by default; HTML with `format=html`. Roles: "
+            + "office, leader.")
     @APIResponse(responseCode = "400", description = "Plan, period or format invalid.")
     @APIResponse(responseCode = "404", description = "No such plan.")
     public Response briefing(@Parameter(required = true, example = "szfb-2010-98") @QueryParam("plan") String plan,
@@ -53,6 +59,15 @@ public class BriefingResource {
         errors.throwIfAny();
         store.requirePlan(plan);
         Briefing.Data data = briefings.of(plan, period);
+        PeriodCode code = PeriodCode.parse(period).orElseThrow();
+        if (code.quarter() == 4) {
+            Reconciliation.Report quality = reconciliation.of(plan, code.year());
+            if (quality.compared() > 0) {
+                data = data.with(new Briefing.DataQuality(quality.compared(), quality.lines().stream()
+                        .filter(Reconciliation.Line::flagged).map(l -> new Briefing.Discrepancy(l.unitNameZh(),
+                                l.indicator(), l.selfReported(), l.official(), l.relativeDifference())).toList()));
+            }
+        }
         return "html".equals(format)
                 ? Response.ok(Briefing.html(data), "text/html;charset=utf-8").build()
                 : Response.ok(Briefing.markdown(data), "text/markdown;charset=utf-8").build();

@@ -24,6 +24,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import gov.workplan.assessment.domain.AssessmentResult;
 import gov.workplan.assessment.domain.Briefings;
 import gov.workplan.assessment.domain.Results;
+import gov.workplan.assessment.domain.annual.AnnualResult;
+import gov.workplan.assessment.domain.annual.AnnualResults;
 import gov.workplan.assessment.persistence.AssessmentStore;
 import gov.workplan.assessment.domain.AssessedRecords.Names;
 import gov.workplan.common.problem.ApiProblem;
@@ -71,25 +73,29 @@ public class PublicResultsPage {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    AnnualResults annualResults;
+
     /** The page's words in one language. */
     @TemplateData
     public record Labels(String lang, String htmlLang, String other, String otherName, String pageTitle, String results,
             String published, String byDistrict, String byIndustry, String rank, String unit, String score,
             String movement, String nothing, String earlier, String plans, String completion, Map<String, String> categories,
-            String imported) {
+            String imported, String annual, String grade, String chiefOfficial, String corrected) {
     }
 
     static final Labels ZH = new Labels("zh", "zh-CN", "en", "English", "考核结果公示", "考核结果", "发布时间",
             "各区完成率", "各产业完成率", "名次", "单位", "得分", "名次变化", "本年度尚无已发布的考核结果。", "已发布的考核结果",
             "已发布考核结果的工作方案", "平均完成率",
             Map.of("CITY", "全市", "DISTRICT", "各区（新区）", "DEPARTMENT", "市直部门", "ENTERPRISE", "企业",
-                    "LEADING_GROUP", "领导小组办公室"), "（历史导入）");
+                    "LEADING_GROUP", "领导小组办公室"), "（历史导入）", "年度考核结果", "等次", "行政主要领导", "（申诉后更正）");
     static final Labels EN = new Labels("en", "en", "zh", "中文", "Published assessment results", "Assessment results",
             "Published", "Completion by district", "Completion by industry", "Rank", "Unit", "Score", "Movement",
             "No results have been published for this year yet.", "Published results", "Plans with published results",
             "Average completion",
             Map.of("CITY", "City", "DISTRICT", "Districts", "DEPARTMENT", "City departments", "ENTERPRISE", "Enterprises",
-                    "LEADING_GROUP", "Leading-group office"), " (imported from before the system)");
+                    "LEADING_GROUP", "Leading-group office"), " (imported from before the system)", "Annual assessment",
+            "Grade", "Chief official", " (corrected after an objection)");
 
     @TemplateData
     public record Entry(int rank, String unit, String name, String score, String movement, boolean imported) {
@@ -101,6 +107,20 @@ public class PublicResultsPage {
 
     @TemplateData
     public record Link(String label, String href, boolean current) {
+    }
+
+    /** A unit's line of a published annual result. */
+    @TemplateData
+    public record AnnualRow(int rank, String unit, String name, String officials, String score, String grade,
+            String gradeCode, boolean corrected) {
+    }
+
+    @TemplateData
+    public record AnnualTable(String category, String label, List<AnnualRow> rows) {
+    }
+
+    @TemplateData
+    public record AnnualShown(String id, int year, int version, String publishedAt, List<AnnualTable> tables) {
     }
 
     @TemplateData
@@ -128,16 +148,20 @@ public class PublicResultsPage {
                             title(code, t), href(code, null, null, t.lang()), false)));
             return publicResults.data("t", t).data("title", t.pageTitle()).data("plans", plans).data("shown", null)
                     .data("links", List.of()).data("years", List.of()).data("langHref", "?lang=" + t.other())
-                    .data("chart", "{}").data("echarts", ECHARTS).data("script", SCRIPT);
+                    .data("chart", "{}").data("echarts", ECHARTS).data("script", SCRIPT).data("annual", null);
         }
         gov.workplan.assessment.domain.AssessedRecords.PlanInfo info = store.requirePlan(plan);
         List<AssessmentResult> published = AssessmentResult.list("planCode = ?1 and status = ?2 order by periodCode, "
                 + "publishedAt", plan, AssessmentResult.Status.PUBLISHED);
-        Integer year = year(yearText, published);
+        List<AnnualResult> annualPublished = annualResults.publishedOf(plan, null);
+        Integer year = year(yearText, published, annualPublished);
         List<AssessmentResult> ofYear = published.stream().filter(r -> year != null && r.year == year).toList();
         AssessmentResult chosen = chosen(resultText, ofYear);
-        List<Link> years = published.stream().map(r -> r.year).distinct()
+        List<Link> years = java.util.stream.Stream.concat(published.stream().map(r -> r.year),
+                annualPublished.stream().map(r -> r.year)).distinct().sorted()
                 .map(y -> new Link(String.valueOf(y), href(plan, y, null, t.lang()), y.equals(year))).toList();
+        AnnualShown annual = annualPublished.stream().filter(r -> year != null && r.year == year).findFirst()
+                .map(r -> annual(r, t)).orElse(null);
         List<Link> links = ofYear.stream().map(r -> new Link(r.periodCode + " · " + PUBLISHED.format(r.publishedAt),
                 href(plan, r.year, r.id, t.lang()), r == chosen)).toList();
         Shown shown = null;
@@ -169,7 +193,24 @@ public class PublicResultsPage {
         return publicResults.data("t", t).data("title", "en".equals(t.lang()) ? info.titleEn() : info.title())
                 .data("plans", List.of()).data("shown", shown).data("links", links).data("years", years)
                 .data("langHref", href(plan, year, chosen == null ? null : chosen.id, t.other()))
-                .data("chart", json(chart)).data("echarts", ECHARTS).data("script", SCRIPT);
+                .data("chart", json(chart)).data("echarts", ECHARTS).data("script", SCRIPT).data("annual", annual);
+    }
+
+    /** The year's published annual result: grades, scores, ranks, chief officials, lines corrected after an objection. */
+    private AnnualShown annual(AnnualResult result, Labels t) {
+        AnnualResults.Snapshot snapshot = annualResults.snapshot(result);
+        List<AnnualTable> tables = snapshot.categories().stream()
+                .sorted(Comparator.comparingInt(c -> CATEGORY_ORDER.indexOf(c.category()) < 0 ? CATEGORY_ORDER.size()
+                        : CATEGORY_ORDER.indexOf(c.category())))
+                .map(c -> new AnnualTable(c.category(), t.categories().getOrDefault(c.category(), c.category()),
+                        c.units().stream().map(u -> new AnnualRow(u.rank(), u.unit(),
+                                "en".equals(t.lang()) ? u.unitNameEn() : u.unitNameZh(),
+                                String.join("、", u.chiefOfficials().stream().map(o -> o.name()).toList()),
+                                u.score().setScale(2, RoundingMode.HALF_UP).toPlainString(),
+                                "en".equals(t.lang()) ? u.grade().en() : u.grade().zh(), u.grade().name(),
+                                !u.changedAfterObjection().isEmpty())).toList()))
+                .toList();
+        return new AnnualShown(result.id.toString(), result.year, result.version, PUBLISHED.format(result.publishedAt), tables);
     }
 
     private String title(String plan, Labels t) {
@@ -186,9 +227,14 @@ public class PublicResultsPage {
         throw ApiProblem.invalid("lang", "must be zh or en");
     }
 
-    private static Integer year(String text, List<AssessmentResult> published) {
+    private static Integer year(String text, List<AssessmentResult> published, List<AnnualResult> annual) {
         if (text == null || text.isBlank()) {
-            return published.isEmpty() ? null : published.get(published.size() - 1).year;
+            Integer quarterly = published.isEmpty() ? null : published.get(published.size() - 1).year;
+            Integer yearly = annual.isEmpty() ? null : annual.get(annual.size() - 1).year;
+            if (quarterly == null || yearly == null) {
+                return quarterly == null ? yearly : quarterly;
+            }
+            return Math.max(quarterly, yearly);
         }
         try {
             int year = Integer.parseInt(text);

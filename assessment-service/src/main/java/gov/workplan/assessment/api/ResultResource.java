@@ -13,7 +13,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import gov.workplan.assessment.domain.AssessmentResult;
 import gov.workplan.assessment.domain.FreezeRules;
+import gov.workplan.assessment.domain.RankingChanged.RankingView;
+import gov.workplan.assessment.domain.Rankings;
 import gov.workplan.assessment.domain.Results;
+import gov.workplan.assessment.domain.annual.AnnualResult;
+import gov.workplan.assessment.domain.annual.AnnualResults;
+import gov.workplan.assessment.domain.annual.Grade;
 import gov.workplan.assessment.persistence.AssessmentStore;
 import gov.workplan.common.problem.ApiProblem;
 import gov.workplan.contracts.ContractLimits;
@@ -50,15 +55,35 @@ public class ResultResource {
     @Inject
     Caller caller;
 
+    @Inject
+    AnnualResults annualResults;
+
     @Schema(name = "AssessmentResult", description = "A period's ranking frozen into an immutable snapshot.")
     public record ResultView(UUID id, String plan, String period, int year, AssessmentResult.Status status,
             Results.Snapshot snapshot, Instant frozenAt, String frozenBy, Instant approvedAt, String approvedBy,
             Instant publishedAt, String publishedBy) {
     }
 
-    @Schema(name = "PublishedRanking", description = "A published result as the public sees it.")
+    @Schema(name = "PublishedRanking", description = "A published result as the public sees it: a quarter's ranking, or "
+            + "the year's annual assessment (kind ANNUAL, period the year) with its grades in `annual`.")
     public record PublicView(UUID id, String plan, String period, int year, Instant publishedAt,
-            Results.Snapshot snapshot) {
+            Results.Snapshot snapshot, @Schema(description = "QUARTERLY or ANNUAL.") String kind,
+            @Schema(description = "The annual grades (等次); null for a quarter.") AnnualPublic annual) {
+    }
+
+    @Schema(name = "PublishedAnnualResult", description = "A published annual result (年度考核结果): grades, scores, ranks "
+            + "and chief officials, as frozen.")
+    public record AnnualPublic(int version, List<AnnualPublicCategory> categories) {
+    }
+
+    @Schema(name = "PublishedAnnualCategory")
+    public record AnnualPublicCategory(String category, List<AnnualPublicEntry> entries) {
+    }
+
+    @Schema(name = "PublishedAnnualEntry")
+    public record AnnualPublicEntry(String unit, String unitNameZh, String unitNameEn, List<String> chiefOfficials,
+            java.math.BigDecimal score, Grade grade, String gradeZh, int rank,
+            @Schema(description = "Lines changed after an upheld objection (申诉后更正).") List<String> changedAfterObjection) {
     }
 
     @Schema(name = "Freeze", description = "Which period's ranking to freeze.")
@@ -133,7 +158,8 @@ public class ResultResource {
     @Path("public/rankings")
     @PermitAll
     @Operation(summary = "Published rankings (public)", description = "No token needed. Only published results, each "
-            + "exactly as frozen; a later correction leads to a new result, and both stay readable.")
+            + "exactly as frozen; a later correction leads to a new result, and both stay readable. A year's published "
+            + "annual assessment follows its quarters (kind ANNUAL), with grades.")
     @APIResponse(responseCode = "400", description = "Plan missing.")
     public List<PublicView> published(@Parameter(required = true, example = "szfb-2010-98") @QueryParam("plan") String plan,
             @Parameter(example = "2011") @QueryParam("year") String yearText) {
@@ -146,8 +172,25 @@ public class ResultResource {
                         AssessmentResult.Status.PUBLISHED)
                 : AssessmentResult.list("planCode = ?1 and year = ?2 and status = ?3 order by periodCode, publishedAt",
                         plan, year, AssessmentResult.Status.PUBLISHED);
-        return published.stream().map(r -> new PublicView(r.id, r.planCode, r.periodCode, r.year, r.publishedAt,
-                results.snapshot(r))).toList();
+        List<PublicView> views = new java.util.ArrayList<>(published.stream().map(r -> new PublicView(r.id, r.planCode,
+                r.periodCode, r.year, r.publishedAt, results.snapshot(r), "QUARTERLY", null)).toList());
+        annualResults.publishedOf(plan, year).forEach(a -> views.add(annualView(a)));
+        views.sort(java.util.Comparator.comparingInt(PublicView::year));
+        return views;
+    }
+
+    private PublicView annualView(AnnualResult result) {
+        AnnualResults.Snapshot s = annualResults.snapshot(result);
+        List<Rankings.CategoryRanking> rankings = s.categories().stream().map(c -> new Rankings.CategoryRanking(
+                result.planCode, String.valueOf(result.year), c.category(), c.units().stream()
+                        .map(u -> new RankingView(u.unit(), u.unitNameZh(), u.score(), u.rank(), null)).toList())).toList();
+        AnnualPublic annual = new AnnualPublic(result.version, s.categories().stream().map(c -> new AnnualPublicCategory(
+                c.category(), c.units().stream().map(u -> new AnnualPublicEntry(u.unit(), u.unitNameZh(), u.unitNameEn(),
+                        u.chiefOfficials().stream().map(o -> o.name()).toList(), u.score(), u.grade(), u.gradeZh(), u.rank(),
+                        u.changedAfterObjection())).toList())).toList());
+        return new PublicView(result.id, result.planCode, String.valueOf(result.year), result.year, result.publishedAt,
+                new Results.Snapshot(result.planCode, String.valueOf(result.year), result.year, s.frozenAt(), rankings, null,
+                        null, List.of()), "ANNUAL", annual);
     }
 
     private ResultView view(AssessmentResult r) {

@@ -19,7 +19,21 @@ public final class Briefing {
 
     public record Data(String plan, String planTitle, String period, List<Line> completionByIndustry,
             List<Line> completionByDistrict, List<RankLine> top, List<RankLine> bottom, List<String> late,
-            List<String> missing, List<RankLine> movers, List<String> imported) {
+            List<String> missing, List<RankLine> movers, List<String> imported, DataQuality dataQuality) {
+
+        /** The same briefing with the year's data-quality section (a fourth quarter's, once official figures exist). */
+        public Data with(DataQuality quality) {
+            return new Data(plan, planTitle, period, completionByIndustry, completionByDistrict, top, bottom, late, missing,
+                    movers, imported, quality);
+        }
+    }
+
+    /** 统计数据质量: how many year-end figures were compared with the official ones, and those too far apart. */
+    public record DataQuality(int compared, List<Discrepancy> flagged) {
+    }
+
+    public record Discrepancy(String unitName, String indicator, BigDecimal selfReported, BigDecimal official,
+            BigDecimal relativeDifference) {
     }
 
     private Briefing() {
@@ -49,6 +63,18 @@ public final class Briefing {
                     .append(m.movement() > 0 ? "up " : "down ").append(Math.abs(m.movement())).append(" to rank ")
                     .append(m.rank()).append('\n'));
         }
+        if (d.dataQuality() != null) {
+            md.append("\n## Data quality (统计数据质量)\n\n").append(d.dataQuality().compared())
+                    .append(" year-end figures compared with the official statistics; ")
+                    .append(d.dataQuality().flagged().size()).append(" beyond the threshold.\n");
+            if (!d.dataQuality().flagged().isEmpty()) {
+                md.append("\n| Unit | Indicator | Self-reported | Official | Difference |\n|---|---|---|---|---|\n");
+                d.dataQuality().flagged().forEach(q -> md.append("| ").append(md(q.unitName())).append(" | ")
+                        .append(md(q.indicator())).append(" | ").append(q.selfReported().toPlainString()).append(" | ")
+                        .append(q.official().toPlainString()).append(" | ").append(percent(q.relativeDifference()))
+                        .append(" |\n"));
+            }
+        }
         return md.toString();
     }
 
@@ -66,6 +92,19 @@ public final class Briefing {
                 .append("Imported from before the system (历史导入): ")
                 .append(esc(d.imported().isEmpty() ? "none" : String.join(", ", d.imported()))).append("</p>\n");
         rankTable(h, "Biggest movers (名次变化)", d.movers());
+        if (d.dataQuality() != null) {
+            h.append("<h2>Data quality (统计数据质量)</h2>\n<p>").append(d.dataQuality().compared())
+                    .append(" year-end figures compared with the official statistics; ")
+                    .append(d.dataQuality().flagged().size()).append(" beyond the threshold.</p>\n");
+            if (!d.dataQuality().flagged().isEmpty()) {
+                h.append("<table><tr><th>Unit</th><th>Indicator</th><th>Self-reported</th><th>Official</th><th>Difference</th></tr>\n");
+                d.dataQuality().flagged().forEach(q -> h.append("<tr><td>").append(esc(q.unitName())).append("</td><td>")
+                        .append(esc(q.indicator())).append("</td><td>").append(q.selfReported().toPlainString())
+                        .append("</td><td>").append(q.official().toPlainString()).append("</td><td>")
+                        .append(percent(q.relativeDifference())).append("</td></tr>\n"));
+                h.append("</table>\n");
+            }
+        }
         return h.append("</body></html>\n").toString();
     }
 

@@ -112,7 +112,7 @@ public class Briefings {
         return new Briefing.Data(plan, title, period,
                 completion.byIndustry().stream().map(l -> new Line(l.code(), l.completion())).toList(),
                 completion.byDistrict().stream().map(l -> new Line(l.nameZh(), l.completion())).toList(),
-                top, bottom, late, missing, movers, imported(plan, period));
+                top, bottom, late, missing, movers, imported(plan, period), null);
     }
 
     /** Units whose report for the period was imported from before the system, not made in it. */

@@ -61,6 +61,9 @@ public class Recalculation {
     @Inject
     Rankings rankings;
 
+    @Inject
+    Event<YearTouched> yearTouched;
+
     /** A report of the unit for the period was added, changed, or is overdue. */
     @Transactional(TxType.MANDATORY)
     public void onReport(String plan, PeriodCode period, String unitCode) {
@@ -81,6 +84,7 @@ public class Recalculation {
                 break;
             }
         }
+        yearTouched.fire(new YearTouched(plan, period.year(), unitCode));
     }
 
     /** A target of the unit changed: every assessed period of that year. */
@@ -98,6 +102,7 @@ public class Recalculation {
                 unitChanged(plan, p, unit);
             }
         }
+        yearTouched.fire(new YearTouched(plan, year, unitCode));
     }
 
     /** A scheme of the category changed from a period on: every assessed period from then. */
@@ -131,9 +136,12 @@ public class Recalculation {
     public void rebuild(String plan) {
         lockPlan(plan);
         em.createNativeQuery("delete from unit_assessment where plan_code = ?1").setParameter(1, plan).executeUpdate();
+        Set<Integer> years = new TreeSet<>();
         for (PeriodCode p : store.activePeriods(plan)) {
             ensurePeriodComputed(plan, p);
+            years.add(p.year());
         }
+        years.forEach(year -> yearTouched.fire(new YearTouched(plan, year, null)));
     }
 
     /**
@@ -211,7 +219,8 @@ public class Recalculation {
         }
     }
 
-    Inputs inputs(PeriodCode period, UnitRecords records) {
+    /** What a unit's period is scored from: the period's counted report, and the timeliness of its year so far. */
+    public Inputs inputs(PeriodCode period, UnitRecords records) {
         Map<String, ReportRow> reports = records.reportsByPeriod();
         Set<String> overdue = records.overduePeriods();
         Map<String, BigDecimal> actuals = new HashMap<>();

@@ -8,6 +8,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import gov.workplan.assessment.domain.Recalculation;
 import gov.workplan.assessment.domain.Schemes;
+import gov.workplan.assessment.domain.annual.AnnualSchemes;
 import gov.workplan.assessment.persistence.AssessmentStore;
 import gov.workplan.common.database.UntilDatabaseAvailable;
 import gov.workplan.common.events.DeadLetters;
@@ -47,6 +48,9 @@ public class TargetsEventsConsumer implements DeadLetters.Redrivable {
     @Inject
     Recalculation recalculation;
 
+    @Inject
+    AnnualSchemes annualSchemes;
+
     @Override
     public String channel() {
         return CHANNEL;
@@ -83,6 +87,7 @@ public class TargetsEventsConsumer implements DeadLetters.Redrivable {
                     store.upsertIndustry(p.code(), position++, industry.code(), industry.nameZh(), industry.nameEn());
                 }
                 schemes.ensureDefaults(p.code(), p.spanFrom());
+                annualSchemes.ensureDefaults(p.code(), p.spanFrom());
             }
             case TargetsEvents.UNIT_REGISTERED -> {
                 UnitRegistered u = event.payload(UnitRegistered.class);

@@ -81,6 +81,21 @@ public class AssessmentStore implements AssessedRecords {
         return names;
     }
 
+    /** An indicator of a plan as labels need it. */
+    public record IndicatorInfo(String code, String nameZh, String unitOfMeasure) {
+    }
+
+    /** The plan's indicators, by code, in the plan's order. */
+    public Map<String, IndicatorInfo> indicators(String plan) {
+        Map<String, IndicatorInfo> indicators = new LinkedHashMap<>();
+        for (Object row : em.createNativeQuery("select code, name_zh, unit_of_measure from indicator where plan_code = ?1 "
+                + "order by position").setParameter(1, plan).getResultList()) {
+            Object[] r = (Object[]) row;
+            indicators.put((String) r[0], new IndicatorInfo((String) r[0], (String) r[1], (String) r[2]));
+        }
+        return indicators;
+    }
+
     public void upsertIndicator(String plan, String code, String nameZh, String industry, String unitOfMeasure) {
         em.createNativeQuery("""
                 insert into indicator (plan_code, code, position, name_zh, industry, unit_of_measure)

@@ -48,6 +48,10 @@ public final class ContractLimits {
     public static final int OFFICER_NAME = 100;
     public static final int OFFICER_PHONE = 40;
     public static final int OFFICER_EMAIL = 200;
+    /** A line of an annual breakdown an objection names, e.g. {@code indicator:scale.bio} (prefix + an indicator code). */
+    public static final int ANNUAL_LINE = 140;
+    /** A unit's chief official (行政主要领导), by name. */
+    public static final int CHIEF_OFFICIAL_NAME = 100;
 
     // Numbers.
     public static final int MIN_YEAR = 1949;

@@ -33,8 +33,8 @@ import io.restassured.specification.RequestSpecification;
  * JSON, wrong types, unknown fields, NaN and huge numbers, injection strings in bodies, path and query
  * parameters, and a body over the size limit. Every answer must be a 4xx problem+json (or, for a
  * harmless query filter, an ordinary answer) — never a 5xx — and the service's data is as it was
- * ({@link DatabaseState}). Called as the office, which may call
- * almost everything, so the input and not the role is what is refused. A service's test extends it
+ * ({@link DatabaseState}). Called by a caller holding every role (the reporter of futian), so the input and not
+ * the role is what is refused — a reporter-only endpoint's limits are attacked too. A service's test extends it
  * under {@code @QuarkusTest}.
  */
 @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
@@ -159,6 +159,9 @@ public abstract class BadInputSweep {
                 .body("checks.find { it.name == 'background workers' }.status", org.hamcrest.Matchers.equalTo("UP"));
     }
 
+    /** Every role at once (the reporter's unit futian), so each probe reaches the endpoint's own checks. */
+    private static final String SWEEPER = TestTokens.everyRole("futian");
+
     @ParameterizedTest(name = "{0}")
     @org.junit.jupiter.api.Order(1)
     @MethodSource("probes")
@@ -173,7 +176,7 @@ public abstract class BadInputSweep {
             return;
         }
         String before = DatabaseState.fingerprint();
-        RequestSpecification request = given().auth().oauth2(TestTokens.office()).urlEncodingEnabled(false);
+        RequestSpecification request = given().auth().oauth2(SWEEPER).urlEncodingEnabled(false);
         if (probe.body() != null && probe.body().startsWith(HOSTILE)) {
             String name = probe.body().substring(HOSTILE.length());
             request.contentType(probe.contentType()).body(HostileWorkbooks.all("any-plan", "2011-Q2", "futian").stream()
@@ -205,7 +208,7 @@ public abstract class BadInputSweep {
      * database stores what the API accepts); a 2xx may change data, so the fingerprint is not compared.
      */
     private static void atLimit(Probe probe) {
-        ExtractableResponse<Response> answer = given().auth().oauth2(TestTokens.office()).urlEncodingEnabled(false)
+        ExtractableResponse<Response> answer = given().auth().oauth2(SWEEPER).urlEncodingEnabled(false)
                 .contentType(probe.contentType()).body(probe.body()).when().request(probe.method(), probe.path())
                 .then().extract();
         assertTrue(answer.statusCode() < 500, probe + " answered " + answer.statusCode() + ": " + answer.asString());
@@ -240,7 +243,7 @@ public abstract class BadInputSweep {
     private static int oversize(Probe probe) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + probe.path()))
                 .expectContinue(true).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + TestTokens.office()).header("Content-Type", probe.contentType())
+                .header("Authorization", "Bearer " + SWEEPER).header("Content-Type", probe.contentType())
                 .method(probe.method(), HttpRequest.BodyPublishers.ofByteArray(new byte[11 * 1024 * 1024])).build();
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
                 .send(request, HttpResponse.BodyHandlers.discarding()).statusCode();

@@ -10,7 +10,7 @@ import io.restassured.specification.RequestSpecification;
 
 /**
  * Every kind of caller an endpoint must be proven against: no token, a forged one, an expired one,
- * a reporter token without a unit, and the four roles (the reporter speaks for futian).
+ * a reporter token without a unit, and the five roles (the reporter speaks for futian).
  */
 public enum TestCaller {
     ANONYMOUS(() -> null, null),
@@ -20,7 +20,8 @@ public enum TestCaller {
     OFFICE(TestTokens::office, "office"),
     REPORTER(() -> TestTokens.reporter("futian"), "reporter"),
     LEADER(TestTokens::leader, "leader"),
-    SERVICE(TestTokens::service, "service");
+    SERVICE(TestTokens::service, "service"),
+    STATISTICS(TestTokens::statistics, "statistics");
 
     private final Supplier<String> token;
     private final String role;

@@ -45,6 +45,10 @@ public final class TestTokens {
         return token("service", null);
     }
 
+    public static String statistics() {
+        return token("statistics", null);
+    }
+
     public static String reporter(String unit) {
         return token("reporter", unit);
     }
@@ -58,6 +62,16 @@ public final class TestTokens {
     public static String identity(String subject, String... roles) {
         return sign(Jwt.issuer(ISSUER).audience(AUDIENCE).subject(subject).groups(Set.of(roles)).issuedAt(Instant.now())
                 .expiresAt(Instant.now().plusSeconds(3600)), privateKey());
+    }
+
+    /**
+     * A caller holding every role, speaking for {@code unit} as its reporter: what the bad-input sweep sends, so
+     * that every endpoint's own checks are reached, whoever it is for.
+     */
+    public static String everyRole(String unit) {
+        return sign(Jwt.issuer(ISSUER).audience(AUDIENCE).subject("sweep-every-role")
+                .groups(Set.of("office", "reporter", "leader", "service", "statistics")).claim("unit", unit)
+                .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(3600)), privateKey());
     }
 
     /** A valid token for the role that expires after {@code ttl}. */
