@@ -2,10 +2,13 @@ package gov.workplan.assessment.events;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,7 +28,6 @@ import gov.workplan.contracts.events.ReportingEvents.ReportChanged;
 import gov.workplan.contracts.events.ReportingEvents.ReportOverdue;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -33,7 +35,9 @@ import jakarta.transaction.Transactional;
 /**
  * A new report triggers recalculation (报送即重算): every report event from workplan.reporting updates
  * the store and rescores what it touches, in one transaction with recording the event. A duplicate
- * event (same id) or an older report version changes nothing.
+ * event (same id) or an older report version changes nothing. Events come in batches ({@link ReportingBatches}):
+ * one transaction per batch, one recalculation per unit and period however many of its events the batch holds;
+ * {@link #consume} takes one record alone — a batch that holds an event which cannot be applied, and re-drives.
  */
 @ApplicationScoped
 public class ReportingEventsConsumer implements DeadLetters.Redrivable {
@@ -71,15 +75,43 @@ public class ReportingEventsConsumer implements DeadLetters.Redrivable {
     }
 
     @Override
-    @Incoming(CHANNEL)
-    @Blocking(ordered = true)
     @UntilDatabaseAvailable
     @Transactional
     public void consume(ConsumerRecord<String, String> record) {
-        intake.receive(record, ReportingEvents.CONTRACT, reads, this::apply);
+        Touched touched = new Touched();
+        intake.receive(record, ReportingEvents.CONTRACT, reads, event -> apply(event, touched));
+        touched.recalculate();
     }
 
-    private void apply(InboundEvent event) {
+    /**
+     * A batch in one transaction: its events applied in order, then each touched unit and period recalculated once.
+     * Throws when an event cannot be applied (nothing of the batch is kept): the caller then takes it record by record.
+     */
+    @UntilDatabaseAvailable
+    @Transactional
+    public void consumeAll(List<ConsumerRecord<String, String>> records) {
+        Touched touched = new Touched();
+        intake.receiveAll(records, ReportingEvents.CONTRACT, reads, event -> apply(event, touched));
+        touched.recalculate();
+    }
+
+    /** What the applied events touched: each unit and period to recalculate once, and each event's lag to record after. */
+    private final class Touched {
+        private final Set<List<String>> units = new LinkedHashSet<>();
+        private final List<EventEnvelope> events = new ArrayList<>();
+
+        void add(String plan, PeriodCode period, String unit, EventEnvelope event) {
+            units.add(List.of(plan, period.code(), unit));
+            events.add(event);
+        }
+
+        void recalculate() {
+            units.forEach(u -> recalculation.onReport(u.get(0), PeriodCode.parse(u.get(1)).orElseThrow(), u.get(2)));
+            events.forEach(ReportingEventsConsumer.this::recordLag);
+        }
+    }
+
+    private void apply(InboundEvent event, Touched touched) {
         switch (event.type()) {
             case ReportingEvents.REPORT_SUBMITTED, ReportingEvents.REPORT_ACCEPTED, ReportingEvents.REPORT_RETURNED,
                     ReportingEvents.REPORT_CORRECTED, ReportingEvents.REPORT_IMPORTED -> {
@@ -92,8 +124,7 @@ public class ReportingEventsConsumer implements DeadLetters.Redrivable {
                         r.version(), json(r.content()), r.timeliness(), r.lateBySeconds(), r.firstSubmittedAt(),
                         r.imported());
                 if (newer) {
-                    recalculation.onReport(r.plan(), period, r.unit());
-                    recordLag(event.envelope());
+                    touched.add(r.plan(), period, r.unit(), event.envelope());
                 }
             }
             case ReportingEvents.REPORT_OVERDUE -> {
@@ -103,8 +134,7 @@ public class ReportingEventsConsumer implements DeadLetters.Redrivable {
                     store.recordDeadline(o.plan(), period.code(), o.deadline());
                 }
                 if (store.addOverdue(o.plan(), period.code(), o.unit())) {
-                    recalculation.onReport(o.plan(), period, o.unit());
-                    recordLag(event.envelope());
+                    touched.add(o.plan(), period, o.unit(), event.envelope());
                 }
             }
             case ReportingEvents.REPORT_DUE_SOON -> {

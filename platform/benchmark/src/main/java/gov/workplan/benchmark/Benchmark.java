@@ -53,8 +53,12 @@ public final class Benchmark {
             "-XX:MaxRAM=512m -XX:MaxRAMPercentage=75 -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** A build whose services are measured: this repository, or a worktree of another commit. */
+    record Build(String label, Path root) {
+    }
+
     record Options(List<Integer> units, List<Integer> indicators, int rate, int concurrency, int warmUpUnits,
-            List<String> serviceJvm, String targetsHeap, boolean traces, Path out) {
+            List<String> serviceJvm, String targetsHeap, boolean traces, Path out, List<Build> builds, int rounds) {
 
         static Options parse(String[] args) {
             List<Integer> units = List.of(8, 300, 3000);
@@ -66,6 +70,8 @@ public final class Benchmark {
             List<String> serviceJvm = List.of(DEFAULT_SERVICE_JVM.split(" "));
             boolean traces = false;
             Path out = null;
+            List<Build> builds = new ArrayList<>();
+            Integer rounds = null;
             for (int i = 0; i < args.length; i++) {
                 if (args[i].equals("--traces")) {
                     traces = true;
@@ -81,9 +87,13 @@ public final class Benchmark {
                     case "--targets-heap" -> targetsHeap = value;
                     case "--service-jvm" -> serviceJvm = List.of(value.trim().split("\\s+"));
                     case "--out" -> out = Path.of(value);
+                    case "--build" -> builds.add(new Build(value.substring(0, value.indexOf('=')),
+                            Path.of(value.substring(value.indexOf('=') + 1))));
+                    case "--rounds" -> rounds = Integer.parseInt(value);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
                             + "; options: --units 8,300,3000 --indicators 10,50 --rate 100 --concurrency 32 --warm-up-units 200 --targets-heap 1g "
-                            + "--service-jvm '" + DEFAULT_SERVICE_JVM + "' --traces --out FILE");
+                            + "--service-jvm '" + DEFAULT_SERVICE_JVM + "' --traces --out FILE --rounds N "
+                            + "--build LABEL=PATH (given by platform/bin/benchmark --against REV)");
                 }
                 i++;
             }
@@ -91,7 +101,14 @@ public final class Benchmark {
                 out = ServiceProcess.ROOT.resolve(".run/benchmark/benchmark-" + Instant.now().toString().replace(':', '-')
                         + ".json");
             }
-            return new Options(units, indicators, rate, concurrency, warmUpUnits, serviceJvm, targetsHeap, traces, out);
+            if (builds.isEmpty()) {
+                builds.add(new Build("current", ServiceProcess.ROOT));
+            }
+            // A pair is compared on at least two runs of each build, alternating, so a drift of the machine's speed
+            // during the invocation falls on both.
+            int r = rounds != null ? rounds : builds.size() > 1 ? 2 : 1;
+            return new Options(units, indicators, rate, concurrency, warmUpUnits, serviceJvm, targetsHeap, traces, out,
+                    List.copyOf(builds), r);
         }
 
         private static List<Integer> ints(String csv) {
@@ -119,7 +136,8 @@ public final class Benchmark {
         report.put("options", Map.of("units", options.units(), "indicators", options.indicators(), "rate", options.rate(),
                 "concurrency", options.concurrency(), "warmUpUnits", options.warmUpUnits(), "serviceJvm",
                 options.serviceJvm(), "targetsHeap", Objects.requireNonNullElse(options.targetsHeap(), "as the others"),
-                "traces", options.traces()));
+                "traces", options.traces(), "builds", options.builds().stream().map(b -> b.label() + "=" + b.root()).toList(),
+                "rounds", options.rounds()));
 
         say("measuring the floor: a bare Kafka produce→consume round trip and a bare PostgreSQL commit");
         Floor.Result floor = benchmark.floor();
@@ -130,10 +148,20 @@ public final class Benchmark {
         report.put("runs", runs);
         for (int n : options.units()) {
             for (int m : options.indicators()) {
-                say("--- " + n + " units × " + m + " indicators ---");
-                runs.add(benchmark.run(n, m, floor));
-                Files.createDirectories(options.out().getParent());
-                Files.write(options.out(), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(report));
+                for (int round = 1; round <= options.rounds(); round++) {
+                    // A B, then B A: each build runs first once, so neither always meets a fresher machine.
+                    List<Build> order = new ArrayList<>(options.builds());
+                    if (round % 2 == 0) {
+                        java.util.Collections.reverse(order);
+                    }
+                    for (Build build : order) {
+                        say("--- " + n + " units × " + m + " indicators, build " + build.label() + ", round " + round + " ---");
+                        Map<String, Object> figures = benchmark.run(n, m, floor, build, round);
+                        runs.add(figures);
+                        Files.createDirectories(options.out().getParent());
+                        Files.write(options.out(), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(report));
+                    }
+                }
             }
         }
         Table.print(report, floor, System.out);
@@ -148,14 +176,18 @@ public final class Benchmark {
         }
     }
 
-    private Map<String, Object> run(int units, int indicators, Floor.Result floor) throws Exception {
+    private Map<String, Object> run(int units, int indicators, Floor.Result floor, Build build, int round) throws Exception {
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("units", units);
         figures.put("indicators", indicators);
-        Path dir = Files.createDirectories(work.resolve(units + "x" + indicators));
+        figures.put("build", build.label());
+        figures.put("round", round);
+        Path dir = Files.createDirectories(work.resolve(units + "x" + indicators + "-" + build.label() + "-" + round));
         KafkaBrokerProcess broker = KafkaBrokerProcess.onFreePorts(dir.resolve("kafka"));
         broker.start();
         Map<String, ServiceProcess> services = new LinkedHashMap<>();
+        Map<String, PostgresWire> wires = new LinkedHashMap<>();
+        List<TcpProxy> proxies = new ArrayList<>();
         try {
             Map<String, String> common = ServiceProcess.suiteEnvironment(broker.bootstrapServers());
             common.put("SEED_ENABLED", "false");
@@ -170,13 +202,20 @@ public final class Benchmark {
             Map<String, Object> start = new LinkedHashMap<>();
             for (String name : List.of("targets-service", "reporting-service", "assessment-service")) {
                 Map<String, String> env = new LinkedHashMap<>(common);
-                env.put("DB_URL", TestDatabase.fresh("bench_" + name.substring(0, name.indexOf('-'))));
+                // Through a proxy that counts the statements and round trips the service sends: a count, unlike a
+                // time, does not vary with the machine's mood. Unencrypted, so the proxy can read the protocol.
+                URI database = URI.create(TestDatabase.fresh("bench_" + name.substring(0, name.indexOf('-'))).substring(5));
+                PostgresWire wire = new PostgresWire();
+                TcpProxy proxy = TcpProxy.to(database.getHost(), database.getPort(), wire);
+                proxies.add(proxy);
+                wires.put(name, wire);
+                env.put("DB_URL", "jdbc:postgresql://127.0.0.1:" + proxy.port() + database.getPath() + "?sslmode=disable");
                 List<String> jvm = new ArrayList<>(options.serviceJvm());
                 if (name.equals("targets-service") && options.targetsHeap() != null) {
                     // A plan is imported in one transaction, document and all: its size sets this heap.
                     jvm.add("-Xmx" + options.targetsHeap());
                 }
-                ServiceProcess service = new ServiceProcess(name, env, dir, jvm);
+                ServiceProcess service = new ServiceProcess(name, env, dir, jvm, build.root());
                 long t = System.nanoTime();
                 service.start();
                 service.awaitReady(Duration.ofMinutes(3));
@@ -217,9 +256,11 @@ public final class Benchmark {
                 say("2011-Q2: " + units + " submissions at " + options.rate() + "/s");
                 long reportingCpu = reportingProcess.cpuMillis();
                 long assessmentCpu = assessmentProcess.cpuMillis();
+                Counts before = Counts.of(wires, broker);
                 Phase paced = submit(reporting, q2, tokens, options.rate(), 0);
                 Latencies pacedRanking = rankingLatencies(follower, "2011-Q2", paced);
                 Map<String, Object> pacedFigures = paced.figures(pacedRanking, floor);
+                pacedFigures.put("perReport", Counts.of(wires, broker).since(before, units));
                 pacedFigures.put("reportingCpuMsPerSubmission",
                         (double) (reportingProcess.cpuMillis() - reportingCpu) / units);
                 pacedFigures.put("assessmentCpuMsPerEvent", (double) (assessmentProcess.cpuMillis() - assessmentCpu) / units);
@@ -241,6 +282,67 @@ public final class Benchmark {
         } finally {
             services.values().forEach(ServiceProcess::close);
             broker.kill();
+            proxies.forEach(TcpProxy::close);
+        }
+    }
+
+    /**
+     * What the suite did, as counts: statements and round trips each service sent PostgreSQL, records on the
+     * suite's topics and records its consumer groups have passed. Taken before and after a phase.
+     */
+    record Counts(Map<String, long[]> database, long produced, long consumed) {
+
+        /**
+         * The counts once the consumer groups have committed what they applied (offsets are committed a few seconds
+         * after the work, or up to 20 s of waiting): the records produced on the suite's topics, and those its groups
+         * have passed.
+         */
+        static Counts of(Map<String, PostgresWire> wires, KafkaBrokerProcess broker) throws Exception {
+            // The statements now, at the phase's end: waiting for the offsets would add the relays' idle polls to them.
+            Map<String, long[]> database = new LinkedHashMap<>();
+            wires.forEach((name, w) -> database.put(name, new long[] { w.statements(), w.roundTrips() }));
+            try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                    broker.clientConfig())) {
+                long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                while (true) {
+                    List<String> topics = admin.listTopics().names().get().stream().filter(t -> t.startsWith("workplan."))
+                            .toList();
+                    Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest =
+                            new java.util.HashMap<>();
+                    admin.describeTopics(topics).allTopicNames().get().forEach((t, d) -> d.partitions().forEach(p -> latest
+                            .put(new org.apache.kafka.common.TopicPartition(t, p.partition()),
+                                    org.apache.kafka.clients.admin.OffsetSpec.latest())));
+                    Map<org.apache.kafka.common.TopicPartition, Long> ends = new java.util.HashMap<>();
+                    admin.listOffsets(latest).all().get().forEach((tp, o) -> ends.put(tp, o.offset()));
+                    long consumed = 0;
+                    long lag = 0;
+                    for (String group : List.of("reporting-service", "assessment-service")) {
+                        for (var e : admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().entrySet()) {
+                            if (e.getValue() != null) {
+                                consumed += e.getValue().offset();
+                                lag += ends.getOrDefault(e.getKey(), e.getValue().offset()) - e.getValue().offset();
+                            }
+                        }
+                    }
+                    if (lag == 0 || System.nanoTime() > deadline) {
+                        return new Counts(database, ends.values().stream().mapToLong(Long::longValue).sum(), consumed);
+                    }
+                    ServiceProcess.sleep(250);
+                }
+            }
+        }
+
+        /** Per report of a phase of {@code reports}, since {@code before}. */
+        Map<String, Object> since(Counts before, int reports) {
+            Map<String, Object> per = new LinkedHashMap<>();
+            database.forEach((name, now) -> {
+                long[] then = before.database().get(name);
+                per.put(name.substring(0, name.indexOf('-')) + "Statements", (double) (now[0] - then[0]) / reports);
+                per.put(name.substring(0, name.indexOf('-')) + "RoundTrips", (double) (now[1] - then[1]) / reports);
+            });
+            per.put("kafkaRecordsProduced", (double) (produced - before.produced()) / reports);
+            per.put("kafkaRecordsConsumed", (double) (consumed - before.consumed()) / reports);
+            return per;
         }
     }
 

@@ -35,6 +35,8 @@ public final class ServiceProcess implements AutoCloseable {
     private static final long CLOCK_TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
     private final String name;
+    /** The repository (or a worktree of another commit) whose build of the service runs. */
+    private final Path root;
     private final Map<String, String> env;
     private final int port;
     private final int managementPort;
@@ -47,7 +49,13 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public ServiceProcess(String name, Map<String, String> env, Path logDir, List<String> jvmOptions) {
+        this(name, env, logDir, jvmOptions, ROOT);
+    }
+
+    /** A service of the build in {@code root}: this repository, or a worktree of another commit (benchmark --against). */
+    public ServiceProcess(String name, Map<String, String> env, Path logDir, List<String> jvmOptions, Path root) {
         this.name = name;
+        this.root = root;
         this.jvmOptions = List.copyOf(jvmOptions);
         this.port = freePort();
         this.managementPort = freePort();
@@ -101,7 +109,7 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public void start() {
-        Path jar = ROOT.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        Path jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: the services are packaged before this test runs "
                     + "(./mvnw verify builds them first; alone: ./mvnw package -DskipTests)");
@@ -122,7 +130,10 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** Polls readiness (database and broker checked by the service itself). */
+    /**
+     * Polls readiness (database and broker checked by the service itself) on the management port — or, for a build
+     * from before health moved there (benchmark --against an older commit), on the API port.
+     */
     public void awaitReady(Duration timeout) {
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -131,13 +142,17 @@ public final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (r.statusCode() == 200) {
-                    return;
+                for (String base : List.of(managementUrl(), url())) {
+                    try {
+                        HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(),
+                                HttpResponse.BodyHandlers.discarding());
+                        if (r.statusCode() == 200) {
+                            return;
+                        }
+                    } catch (IOException e) {
+                        // that port is not listening (yet)
+                    }
                 }
-            } catch (IOException e) {
-                // not listening yet
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);

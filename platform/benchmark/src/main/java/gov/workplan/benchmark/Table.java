@@ -18,11 +18,12 @@ final class Table {
                 + "together p50 %.2f ms, p99 %.2f ms%n", floor.kafkaRoundTrip().p50(), floor.kafkaRoundTrip().p99(),
                 floor.postgresCommit().p50(), floor.postgresCommit().p99(), floor.p50Millis(), floor.p99Millis());
         out.println();
-        out.println("| units × indicators | import s | plan events applied s | submit/s, burst | submit p50/p99 ms, burst "
+        out.println("| units × indicators | build | import s | plan events applied s | submit/s, burst | submit p50/p99 ms, burst "
                 + "| report→ranking p50/p99 ms, burst | submit p50/p99 ms, paced | report→ranking p50/p99 ms, paced "
-                + "| paced p99 ÷ floor p99 | assessment CPU ms/event | reporting CPU ms/submit | start s (ready) t/r/a "
-                + "| RSS MiB now (peak) t/r/a | lost / unexpected |");
-        out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+                + "| paced p99 ÷ floor p99 | assessment CPU ms/event | reporting CPU ms/submit "
+                + "| SQL statements / round trips per report r/a | Kafka records per report produced/consumed "
+                + "| start s (ready) t/r/a | RSS MiB now (peak) t/r/a | lost / unexpected |");
+        out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (Map<String, Object> run : (List<Map<String, Object>>) report.get("runs")) {
             Map<String, Object> paced = (Map<String, Object>) run.get("paced");
             Map<String, Object> burst = (Map<String, Object>) run.get("burst");
@@ -39,14 +40,88 @@ final class Table {
                 rss.append(rss.length() > 0 ? " / " : "").append(m.get("rssMiB")).append(" (").append(m.get("peakRssMiB"))
                         .append(")");
             }
-            out.printf("| %d × %d | %.1f | %.1f | %.0f | %s | %s | %s | %s | %.1f | %.2f | %.2f | %s | %s | %s / %s |%n",
-                    run.get("units"), run.get("indicators"), run.get("importSeconds"), run.get("planPropagationSeconds"),
+            Map<String, Object> counts = (Map<String, Object>) paced.get("perReport");
+            out.printf("| %d × %d | %s | %.1f | %.1f | %.0f | %s | %s | %s | %s | %.1f | %.2f | %.2f | %s | %s | %s | %s | %s / %s |%n",
+                    run.get("units"), run.get("indicators"), run.get("build") + " #" + run.get("round"), run.get("importSeconds"),
+                    run.get("planPropagationSeconds"),
                     burst.get("throughputPerSecond"), pair(burst.get("submitMs")), pair(burst.get("reportToRankingMs")),
                     pair(paced.get("submitMs")), pair(paced.get("reportToRankingMs")),
                     paced.get("reportToRankingP99OverFloor"), paced.get("assessmentCpuMsPerEvent"),
-                    paced.get("reportingCpuMsPerSubmission"), starts, rss, checker.get("lost"), checker.get("unexpected"));
+                    paced.get("reportingCpuMsPerSubmission"),
+                    String.format("%.1f / %.1f, %.1f / %.1f", counts.get("reportingStatements"), counts.get("reportingRoundTrips"),
+                            counts.get("assessmentStatements"), counts.get("assessmentRoundTrips")),
+                    String.format("%.2f / %.2f", counts.get("kafkaRecordsProduced"), counts.get("kafkaRecordsConsumed")),
+                    starts, rss, checker.get("lost"), checker.get("unexpected"));
         }
+        printRatios((List<Map<String, Object>>) report.get("runs"), out);
         printStages((List<Map<String, Object>>) report.get("runs"), out);
+    }
+
+    /** A figure of a run, by its path in the run's figures. */
+    interface Figure {
+        double of(Map<String, Object> run);
+    }
+
+    /**
+     * With two builds (benchmark --against): each figure's mean over the rounds of each build, and new ÷ old, per size.
+     * Below 1 is less (better for times, CPU, statements, memory; worse for throughput).
+     */
+    @SuppressWarnings("unchecked")
+    private static void printRatios(List<Map<String, Object>> runs, PrintStream out) {
+        List<String> builds = runs.stream().map(r -> (String) r.get("build")).distinct().toList();
+        if (builds.size() < 2) {
+            return;
+        }
+        String now = builds.get(0);
+        String then = builds.get(1);
+        Map<String, Figure> figures = new java.util.LinkedHashMap<>();
+        figures.put("submit/s, burst", r -> num(path(r, "burst", "throughputPerSecond")));
+        figures.put("submit p99 ms, paced", r -> num(path(r, "paced", "submitMs", "p99")));
+        figures.put("report→ranking p50 ms, paced", r -> num(path(r, "paced", "reportToRankingMs", "p50")));
+        figures.put("report→ranking p99 ms, paced", r -> num(path(r, "paced", "reportToRankingMs", "p99")));
+        figures.put("report→ranking p99 ms, burst", r -> num(path(r, "burst", "reportToRankingMs", "p99")));
+        figures.put("reporting CPU ms/submit", r -> num(path(r, "paced", "reportingCpuMsPerSubmission")));
+        figures.put("assessment CPU ms/event", r -> num(path(r, "paced", "assessmentCpuMsPerEvent")));
+        figures.put("reporting SQL statements/report", r -> num(path(r, "paced", "perReport", "reportingStatements")));
+        figures.put("reporting round trips/report", r -> num(path(r, "paced", "perReport", "reportingRoundTrips")));
+        figures.put("assessment SQL statements/report", r -> num(path(r, "paced", "perReport", "assessmentStatements")));
+        figures.put("assessment round trips/report", r -> num(path(r, "paced", "perReport", "assessmentRoundTrips")));
+        figures.put("import s", r -> num(r.get("importSeconds")));
+        for (String s : List.of("targets-service", "reporting-service", "assessment-service")) {
+            String shortName = s.substring(0, 1);
+            figures.put("ready s " + shortName, r -> num(path(r, "start", s, "readySeconds")));
+            figures.put("RSS MiB " + shortName, r -> num(path(r, "memory", s, "rssMiB")));
+        }
+        out.println();
+        out.printf("%s against %s — mean of each build's rounds, and %s ÷ %s:%n%n", now, then, now, then);
+        for (String size : runs.stream().map(r -> r.get("units") + " × " + r.get("indicators")).distinct().toList()) {
+            out.println("| " + size + " | " + now + " | " + then + " | ratio |");
+            out.println("|---|---|---|---|");
+            figures.forEach((name, f) -> {
+                double a = mean(runs, size, now, f);
+                double b = mean(runs, size, then, f);
+                out.printf("| %s | %.2f | %.2f | %s |%n", name, a, b, b == 0 ? "–" : String.format("%.2f", a / b));
+            });
+            out.println();
+        }
+    }
+
+    private static double mean(List<Map<String, Object>> runs, String size, String build, Figure f) {
+        return runs.stream().filter(r -> build.equals(r.get("build")) && size.equals(r.get("units") + " × " + r.get("indicators")))
+                .mapToDouble(f::of).average().orElse(Double.NaN);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object path(Map<String, Object> run, String... keys) {
+        Object at = run;
+        for (String k : keys) {
+            at = at instanceof Map<?, ?> m ? ((Map<String, Object>) m).get(k) : null;
+        }
+        return at;
+    }
+
+    private static double num(Object value) {
+        return value instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 
     /** With --traces: the paced phase's report → ranking, stage by stage (p50 / p99, ms). */

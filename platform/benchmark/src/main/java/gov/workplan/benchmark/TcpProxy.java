@@ -24,13 +24,21 @@ public final class TcpProxy implements AutoCloseable {
     private final String targetHost;
     private final int targetPort;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    /** Sees what each connection's client sends (a new tap per connection), or null. */
+    private final java.util.function.Supplier<Tap> taps;
     private final Object gate = new Object();
     private volatile boolean partitioned;
     private volatile boolean closed;
 
-    private TcpProxy(String targetHost, int targetPort) throws IOException {
+    /** What a proxy's connection hands over from its client, before sending it on. */
+    public interface Tap {
+        void sent(byte[] buffer, int offset, int length);
+    }
+
+    private TcpProxy(String targetHost, int targetPort, java.util.function.Supplier<Tap> taps) throws IOException {
         this.targetHost = targetHost;
         this.targetPort = targetPort;
+        this.taps = taps;
         this.server = new ServerSocket();
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         Thread acceptor = new Thread(this::accept, "tcp-proxy-" + server.getLocalPort());
@@ -40,8 +48,13 @@ public final class TcpProxy implements AutoCloseable {
 
     /** Listens on a free loopback port and forwards every connection to {@code host:port}. */
     public static TcpProxy to(String host, int port) {
+        return to(host, port, null);
+    }
+
+    /** The same, each connection's client bytes also shown to a tap of its own. */
+    public static TcpProxy to(String host, int port, java.util.function.Supplier<Tap> taps) {
         try {
-            return new TcpProxy(host, port);
+            return new TcpProxy(host, port, taps);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -70,8 +83,8 @@ public final class TcpProxy implements AutoCloseable {
                 Socket upstream = new Socket(targetHost, targetPort);
                 sockets.add(client);
                 sockets.add(upstream);
-                pipe(client, upstream);
-                pipe(upstream, client);
+                pipe(client, upstream, taps == null ? null : taps.get());
+                pipe(upstream, client, null);
             } catch (IOException e) {
                 if (!closed) {
                     ServiceProcess.sleep(50); // the target refused (e.g. restarting): the client sees a closed socket
@@ -80,11 +93,14 @@ public final class TcpProxy implements AutoCloseable {
         }
     }
 
-    private void pipe(Socket from, Socket to) {
+    private void pipe(Socket from, Socket to, Tap tap) {
         Thread t = new Thread(() -> {
             byte[] buffer = new byte[16 * 1024];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 for (int n; (n = in.read(buffer)) >= 0;) {
+                    if (tap != null) {
+                        tap.sent(buffer, 0, n);
+                    }
                     awaitHealed();
                     out.write(buffer, 0, n);
                     out.flush();

@@ -98,6 +98,43 @@ public class Inbox {
         }
     }
 
+    /**
+     * Records a batch's events as applied, in one statement; returns the ids seen for the first time (the rest
+     * were applied before, or appear twice in the batch).
+     */
+    @Transactional(TxType.MANDATORY)
+    public java.util.Set<java.util.UUID> firstDeliveries(java.util.List<EventEnvelope> events) {
+        java.util.Set<java.util.UUID> first = new java.util.HashSet<>();
+        java.time.Instant now = clock.instant();
+        for (int from = 0; from < events.size(); from += 1000) {
+            java.util.List<EventEnvelope> chunk = events.subList(from, Math.min(events.size(), from + 1000));
+            StringBuilder sql = new StringBuilder("insert into processed_event (event_id, event_type, source, processed_at) values ");
+            for (int i = 0; i < chunk.size(); i++) {
+                int p = i * 4;
+                sql.append(i == 0 ? "" : ", ").append("(?").append(p + 1).append(", ?").append(p + 2).append(", ?")
+                        .append(p + 3).append(", ?").append(p + 4).append(')');
+            }
+            var insert = entityManager.createNativeQuery(sql.append(" on conflict (event_id) do nothing returning event_id")
+                    .toString());
+            for (int i = 0; i < chunk.size(); i++) {
+                EventEnvelope e = chunk.get(i);
+                int p = i * 4;
+                insert.setParameter(p + 1, e.id()).setParameter(p + 2, e.type()).setParameter(p + 3, e.source())
+                        .setParameter(p + 4, now);
+            }
+            for (Object id : insert.getResultList()) {
+                first.add((java.util.UUID) id);
+            }
+        }
+        java.util.Set<java.util.UUID> counted = new java.util.HashSet<>();
+        for (EventEnvelope e : events) {
+            boolean applied = first.contains(e.id()) && counted.add(e.id());
+            registry.counter("workplan.events.consumed", "source", String.valueOf(e.source()), "type",
+                    String.valueOf(e.type()), "outcome", applied ? "applied" : "duplicate").increment();
+        }
+        return first;
+    }
+
     /** Records the event as applied; false if it was already (the caller then does nothing). */
     @Transactional(TxType.MANDATORY)
     public boolean firstDelivery(EventEnvelope event) {
