@@ -100,7 +100,7 @@ public class AnnualItemResource {
                 request == null ? null : request.unit(), request == null ? null : request.item());
         AnnualItemEntry e = inputs.enter(request.plan(), request.year(), request.unit(), request.item(), request.points(),
                 request.reason(), request.evidence(), caller.id());
-        recalculation.onChange(e.planCode, e.year, e.unitCode);
+        recalculation.onChange(e.planCode, e.year, List.of(e.unitCode));
         return Response.created(URI.create("/api/v1/annual-items?plan=" + e.planCode + "&year=" + e.year + "&unit="
                 + e.unitCode)).entity(view(e)).build();
     }
@@ -121,7 +121,7 @@ public class AnnualItemResource {
                 request == null ? null : request.unit(), request == null ? null : request.item());
         AnnualItemEntry e = inputs.withdraw(request.plan(), request.year(), request.unit(), request.item(), request.reason(),
                 caller.id());
-        recalculation.onChange(e.planCode, e.year, e.unitCode);
+        recalculation.onChange(e.planCode, e.year, List.of(e.unitCode));
         return view(e);
     }
 

@@ -133,7 +133,7 @@ public class OfficialStatisticsResource {
             return Response.ok(view(inputs.history(request.plan(), request.year(), request.unit(), request.indicator())
                     .stream().reduce((a, b) -> b).orElseThrow())).build();
         }
-        recalculation.onChange(s.planCode, s.year, s.unitCode);
+        recalculation.onChange(s.planCode, s.year, List.of(s.unitCode));
         return Response.created(URI.create("/api/v1/official-statistics/history?plan=" + s.planCode + "&year=" + s.year
                 + "&unit=" + s.unitCode + "&indicator=" + s.indicatorCode)).entity(view(s)).build();
     }

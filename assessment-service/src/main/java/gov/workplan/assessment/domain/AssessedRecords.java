@@ -61,6 +61,12 @@ public interface AssessedRecords {
      */
     Map<String, UnitRecords> records(String plan, PeriodCode period, String unit);
 
+    /** The same for a set of units, in four queries whatever its size. */
+    Map<String, UnitRecords> recordsOf(String plan, PeriodCode period, java.util.Collection<String> units);
+
+    /** The units of these codes that are known (a unit whose event has not arrived yet is not among them). */
+    List<UnitInfo> units(java.util.Collection<String> codes);
+
     /** The periods of the plan that have reports or overdue notices. */
     List<PeriodCode> activePeriods(String plan);
 }

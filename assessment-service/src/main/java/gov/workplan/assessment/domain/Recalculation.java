@@ -67,24 +67,38 @@ public class Recalculation {
     /** A report of the unit for the period was added, changed, or is overdue. */
     @Transactional(TxType.MANDATORY)
     public void onReport(String plan, PeriodCode period, String unitCode) {
+        onReports(plan, period, List.of(unitCode));
+    }
+
+    /**
+     * Reports of these units for the period were added, changed, or are overdue: each unit is recomputed once,
+     * all of them together — the store read and the assessments written in a handful of statements, however many
+     * units a batch of events touched.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void onReports(String plan, PeriodCode period, java.util.Collection<String> unitCodes) {
         lockPlan(plan);
-        UnitInfo unit = store.unit(unitCode).orElse(null);
-        if (unit == null || store.plan(plan).isEmpty()) {
-            return; // not (yet) a unit or plan we know: its own events will bring it
+        List<UnitInfo> units = store.units(unitCodes);
+        if (units.isEmpty() || store.plan(plan).isEmpty()) {
+            return; // not (yet) units or a plan we know: their own events will bring them
         }
+        List<String> known = units.stream().map(UnitInfo::code).toList();
+        Set<String> assessed = assessedPeriods(plan, period.year());
         for (PeriodCode p = period; p.year() == period.year(); p = p.next()) {
-            if (!p.equals(period) && !isAssessed(plan, p)) {
+            if (!p.equals(period) && !assessed.contains(p.code())) {
                 continue;
             }
-            if (!ensurePeriodComputed(plan, p)) {
-                recomputeUnit(plan, p, unit);
+            if (assessed.contains(p.code())) {
+                recomputeUnits(plan, p, units, store.recordsOf(plan, p, known));
+            } else {
+                computePeriod(plan, p);
             }
-            unitChanged(plan, p, unit);
+            unitsChanged(plan, p, units);
             if (p.quarter() == 4) {
                 break;
             }
         }
-        yearTouched.fire(new YearTouched(plan, period.year(), unitCode));
+        yearTouched.fire(new YearTouched(plan, period.year(), known));
     }
 
     /** A target of the unit changed: every assessed period of that year. */
@@ -99,10 +113,10 @@ public class Recalculation {
             PeriodCode p = PeriodCode.of(year, q);
             if (hasAssessments(plan, p, unit.category())) {
                 recomputeUnit(plan, p, unit);
-                unitChanged(plan, p, unit);
+                unitsChanged(plan, p, List.of(unit));
             }
         }
-        yearTouched.fire(new YearTouched(plan, year, unitCode));
+        yearTouched.fire(new YearTouched(plan, year, List.of(unitCode)));
     }
 
     /** A scheme of the category changed from a period on: every assessed period from then. */
@@ -159,6 +173,14 @@ public class Recalculation {
                 .setParameter(3, category).getSingleResult();
     }
 
+    /** The periods of the year that have assessments, in one statement. */
+    private Set<String> assessedPeriods(String plan, int year) {
+        Set<String> periods = new TreeSet<>();
+        em.createNativeQuery("select distinct period_code from unit_assessment where plan_code = ?1 and period_code like ?2")
+                .setParameter(1, plan).setParameter(2, year + "-Q%").getResultList().forEach(p -> periods.add((String) p));
+        return periods;
+    }
+
     private boolean isAssessed(String plan, PeriodCode period) {
         return (Boolean) em.createNativeQuery("select exists (select 1 from unit_assessment where plan_code = ?1 "
                 + "and period_code = ?2)").setParameter(1, plan).setParameter(2, period.code()).getSingleResult();
@@ -174,12 +196,16 @@ public class Recalculation {
         if (isAssessed(plan, period)) {
             return false;
         }
+        computePeriod(plan, period);
+        return true;
+    }
+
+    private void computePeriod(String plan, PeriodCode period) {
         List<UnitInfo> units = store.assessedUnits(plan, null);
         recomputeUnits(plan, period, units, store.records(plan, period, null));
         Set<String> categories = new TreeSet<>();
         units.forEach(u -> categories.add(u.category()));
         categories.forEach(category -> rankingChanged.fire(RankingChanged.wholeCategory(plan, period.code(), category)));
-        return true;
     }
 
     private void recomputeUnit(String plan, PeriodCode period, UnitInfo unit) {
@@ -249,17 +275,25 @@ public class Recalculation {
         return new Inputs(period, records.targets(), actuals, records.tasks(), progress, timeliness);
     }
 
-    /** Ranks are read from the scores (see {@link Rankings}); portals hear of the unit's new place. */
-    private void unitChanged(String plan, PeriodCode period, UnitInfo unit) {
-        List<?> scores = em.createNativeQuery("select score from unit_assessment where plan_code = ?1 "
-                + "and period_code = ?2 and unit_code = ?3").setParameter(1, plan).setParameter(2, period.code())
-                .setParameter(3, unit.code()).getResultList();
-        if (scores.isEmpty()) {
-            return; // not assessed: its targets and tasks have not arrived yet (plan.import-completed rebuilds)
+    /**
+     * Ranks are read from the scores (see {@link Rankings}); portals hear of each unit's new place — read for all the
+     * units in one statement.
+     */
+    private void unitsChanged(String plan, PeriodCode period, List<UnitInfo> units) {
+        Map<String, UnitInfo> byCode = new HashMap<>();
+        units.forEach(u -> byCode.put(u.code(), u));
+        for (Object row : em.createNativeQuery("select a.unit_code, a.score, (select count(*) + 1 from unit_assessment b "
+                + "where b.plan_code = a.plan_code and b.period_code = a.period_code and b.category = a.category "
+                + "and b.score > a.score) from unit_assessment a where a.plan_code = ?1 and a.period_code = ?2 "
+                + "and a.unit_code in (?3)").setParameter(1, plan).setParameter(2, period.code())
+                .setParameter(3, List.copyOf(byCode.keySet())).getResultList()) {
+            // a unit without an assessment is not assessed yet: its targets and tasks have not arrived
+            // (plan.import-completed rebuilds)
+            Object[] r = (Object[]) row;
+            UnitInfo unit = byCode.get((String) r[0]);
+            rankingChanged.fire(new RankingChanged(plan, period.code(), unit.category(), unit.code(), unit.nameZh(),
+                    ((BigDecimal) r[1]).stripTrailingZeros(), ((Number) r[2]).intValue()));
         }
-        BigDecimal score = (BigDecimal) scores.get(0);
-        rankingChanged.fire(new RankingChanged(plan, period.code(), unit.category(), unit.code(), unit.nameZh(),
-                score.stripTrailingZeros(), rankings.rankOf(plan, period.code(), unit.category(), score)));
     }
 
     private String write(Object value) {

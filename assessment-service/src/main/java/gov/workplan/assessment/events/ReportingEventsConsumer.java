@@ -3,8 +3,10 @@ package gov.workplan.assessment.events;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -95,18 +97,22 @@ public class ReportingEventsConsumer implements DeadLetters.Redrivable {
         touched.recalculate();
     }
 
-    /** What the applied events touched: each unit and period to recalculate once, and each event's lag to record after. */
+    /**
+     * What the applied events touched: per plan and period, the units to recalculate — once each, all together — and
+     * each event's lag to record after.
+     */
     private final class Touched {
-        private final Set<List<String>> units = new LinkedHashSet<>();
+        private final Map<List<String>, Set<String>> units = new LinkedHashMap<>();
         private final List<EventEnvelope> events = new ArrayList<>();
 
         void add(String plan, PeriodCode period, String unit, EventEnvelope event) {
-            units.add(List.of(plan, period.code(), unit));
+            units.computeIfAbsent(List.of(plan, period.code()), k -> new LinkedHashSet<>()).add(unit);
             events.add(event);
         }
 
         void recalculate() {
-            units.forEach(u -> recalculation.onReport(u.get(0), PeriodCode.parse(u.get(1)).orElseThrow(), u.get(2)));
+            units.forEach((planAndPeriod, codes) -> recalculation.onReports(planAndPeriod.get(0),
+                    PeriodCode.parse(planAndPeriod.get(1)).orElseThrow(), codes));
             events.forEach(ReportingEventsConsumer.this::recordLag);
         }
     }

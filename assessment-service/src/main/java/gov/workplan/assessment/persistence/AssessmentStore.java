@@ -246,48 +246,65 @@ public class AssessmentStore implements AssessedRecords {
      */
     @Override
     public Map<String, UnitRecords> records(String plan, PeriodCode period, String unit) {
-        Map<String, UnitRecords> records = new HashMap<>();
-        String ofYear = period.year() + "-%";
-        for (Object[] r : rows("select unit_code, period_code, status, case when period_code = ?2 then content end, "
-                + "timeliness from report where plan_code = ?1 and period_code like ?3", "unit_code", "", unit, plan,
-                period.code(), ofYear)) {
-            records.computeIfAbsent((String) r[0], u -> UnitRecords.collecting()).reportsByPeriod()
-                    .put((String) r[1], new ReportRow((String) r[2], (String) r[3], (String) r[4]));
-        }
-        for (Object[] r : rows("select unit_code, period_code from overdue where plan_code = ?1 and period_code like ?2",
-                "unit_code", "", unit, plan, ofYear)) {
-            records.computeIfAbsent((String) r[0], u -> UnitRecords.collecting()).overduePeriods().add((String) r[1]);
-        }
-        for (Object[] r : rows("""
-                select t.unit_code, t.indicator_code, t.kind, t.value, t.max_value from target t
-                join indicator i on i.plan_code = t.plan_code and i.code = t.indicator_code
-                where t.plan_code = ?1 and t.year = ?2""", "t.unit_code", ", i.position", unit, plan, period.year())) {
-            records.computeIfAbsent((String) r[0], u -> UnitRecords.collecting()).targets().add(new TargetIn((String) r[1],
-                    (String) r[2], ((BigDecimal) r[3]).stripTrailingZeros(),
-                    r[4] == null ? null : ((BigDecimal) r[4]).stripTrailingZeros()));
-        }
-        for (Object[] r : rows("""
-                select r.unit_code, t.code, r.role, t.deadline from task_responsibility r
-                join task t on t.plan_code = r.plan_code and t.code = r.task_code
-                where r.plan_code = ?1""", "r.unit_code", ", t.code", unit, plan)) {
-            records.computeIfAbsent((String) r[0], u -> UnitRecords.collecting()).tasks().add(new TaskIn((String) r[1],
-                    (String) r[2], (LocalDate) r[3]));
-        }
-        return records;
+        return recordsOf(plan, period, unit == null ? null : List.of(unit));
     }
 
-    /** Rows of a query over a plan, narrowed to one unit when given, ordered by unit, then by {@code thenBy}. */
-    @SuppressWarnings("unchecked")
-    private List<Object[]> rows(String sql, String unitColumn, String thenBy, String unit, Object... parameters) {
-        var query = em.createNativeQuery(sql + (unit == null ? "" : " and " + unitColumn + " = ?" + (parameters.length + 1))
-                + " order by " + unitColumn + thenBy);
-        for (int i = 0; i < parameters.length; i++) {
-            query.setParameter(i + 1, parameters[i]);
+    @Override
+    public List<UnitInfo> units(java.util.Collection<String> codes) {
+        List<UnitInfo> units = new ArrayList<>();
+        if (codes.isEmpty()) {
+            return units;
         }
-        if (unit != null) {
-            query.setParameter(parameters.length + 1, unit);
+        for (Object row : em.createNativeQuery("select code, name_zh, category from unit where code in (?1) order by code")
+                .setParameter(1, List.copyOf(codes)).getResultList()) {
+            Object[] r = (Object[]) row;
+            units.add(new UnitInfo((String) r[0], (String) r[1], (String) r[2]));
         }
-        return (List<Object[]>) query.getResultList();
+        return units;
+    }
+
+    /**
+     * The reports and overdue notices of the period's year, the targets of that year and the tasks of the units —
+     * in one statement (a part tag tells the rows apart), whatever the number of units: a report's recalculation
+     * reads its store in one round trip, and a period's first in one too.
+     */
+    @Override
+    public Map<String, UnitRecords> recordsOf(String plan, PeriodCode period, java.util.Collection<String> units) {
+        Map<String, UnitRecords> records = new HashMap<>();
+        String ofUnits = units == null ? "" : " and %s in (:units)";
+        var query = em.createNativeQuery("""
+                select 'R', unit_code, period_code, cast(status as text), case when period_code = :period then content end,
+                       cast(timeliness as text), cast(null as numeric), cast(null as numeric), cast(null as date), 0
+                from report where plan_code = :plan and period_code like :year""" + ofUnits.formatted("unit_code") + """
+                 union all
+                select 'O', unit_code, period_code, null, null, null, null, null, null, 0
+                from overdue where plan_code = :plan and period_code like :year""" + ofUnits.formatted("unit_code") + """
+                 union all
+                select 'T', t.unit_code, t.indicator_code, cast(t.kind as text), null, null, t.value, t.max_value, null, i.position
+                from target t join indicator i on i.plan_code = t.plan_code and i.code = t.indicator_code
+                where t.plan_code = :plan and t.year = :yearNumber""" + ofUnits.formatted("t.unit_code") + """
+                 union all
+                select 'K', r.unit_code, t.code, cast(r.role as text), null, null, null, null, t.deadline, 0
+                from task_responsibility r join task t on t.plan_code = r.plan_code and t.code = r.task_code
+                where r.plan_code = :plan""" + ofUnits.formatted("r.unit_code") + """
+                 order by 2, 1, 10, 3
+                """).setParameter("plan", plan).setParameter("period", period.code())
+                .setParameter("year", period.year() + "-%").setParameter("yearNumber", period.year());
+        if (units != null) {
+            query.setParameter("units", List.copyOf(units));
+        }
+        for (Object row : query.getResultList()) {
+            Object[] r = (Object[]) row;
+            UnitRecords u = records.computeIfAbsent((String) r[1], k -> UnitRecords.collecting());
+            switch (String.valueOf(r[0])) {
+                case "R" -> u.reportsByPeriod().put((String) r[2], new ReportRow((String) r[3], (String) r[4], (String) r[5]));
+                case "O" -> u.overduePeriods().add((String) r[2]);
+                case "T" -> u.targets().add(new TargetIn((String) r[2], (String) r[3], ((BigDecimal) r[6]).stripTrailingZeros(),
+                        r[7] == null ? null : ((BigDecimal) r[7]).stripTrailingZeros()));
+                default -> u.tasks().add(new TaskIn((String) r[2], (String) r[3], (LocalDate) r[8]));
+            }
+        }
+        return records;
     }
 
     /** Periods of a plan that anything has been reported or noticed for, oldest first. */

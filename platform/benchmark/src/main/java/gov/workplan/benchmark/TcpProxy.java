@@ -81,6 +81,9 @@ public final class TcpProxy implements AutoCloseable {
                 Socket client = server.accept();
                 awaitHealed();
                 Socket upstream = new Socket(targetHost, targetPort);
+                // As the peers' own sockets: no Nagle delay on the small messages of a database protocol.
+                client.setTcpNoDelay(true);
+                upstream.setTcpNoDelay(true);
                 sockets.add(client);
                 sockets.add(upstream);
                 pipe(client, upstream, taps == null ? null : taps.get());

@@ -178,11 +178,12 @@ public class ReportResource {
         if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
             throw ApiProblem.invalid("Idempotency-Key", "must be 1 to 200 printable ASCII characters");
         }
-        Report report = writable(id);
-        Reports.Submission submission = reports.submit(report.id, idempotencyKey, ReportETag.expected(ifMatch), caller.id());
+        // The caller's right to write the report is checked on the locked row, in the submission's transaction.
+        Reports.Submission submission = reports.submit(uuid(id), idempotencyKey, ReportETag.expected(ifMatch), caller.id(),
+                report -> ReportAccess.requireOwnUnit(caller, report.unitCode));
         if (!submission.replayed()) {
             // Counted once committed (submit is its own transaction); a replayed key is not a new submission.
-            registry.counter("workplan.reports.submitted", "category", plans.unitCategory(report.unitCode),
+            registry.counter("workplan.reports.submitted", "category", submission.unitCategory(),
                     "timeliness", String.valueOf(submission.report().timeliness)).increment();
         }
         ReportView answer = submission.replayed()

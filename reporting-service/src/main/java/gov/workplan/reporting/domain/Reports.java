@@ -75,11 +75,10 @@ public class Reports {
         PlanInfo plan = plans.plan(planCode).orElseThrow(() -> ApiProblem.notFound("plan", "plan", planCode));
         Period period = Periods.find(periodCode, plan.spanFrom(), plan.spanTo(), plan.rule())
                 .orElseThrow(() -> ApiProblem.notFound("period", "reporting period of " + plan.code(), periodCode));
-        if (!plans.unitExists(unit)) {
-            throw ApiProblem.notFound("unit", "unit", unit);
-        }
-        ExpectedReport expected = plans.expected(plan.code(), period.year(), unit).orElseThrow(() -> ApiProblem
-                .invalid("unit", "unit '" + unit + "' has no target or task in plan " + plan.code() + ": it does not report"));
+        ExpectedReport expected = plans.expected(plan.code(), period.year(), unit).orElseThrow(() -> plans.unitExists(unit)
+                ? ApiProblem.invalid("unit", "unit '" + unit + "' has no target or task in plan " + plan.code()
+                        + ": it does not report")
+                : ApiProblem.notFound("unit", "unit", unit));
         return new Context(plan, period, expected);
     }
 
@@ -126,7 +125,7 @@ public class Reports {
      * A submit's answer: the report, and — when an earlier submit with the same key made it — the version
      * that submit produced, so the replay answers what the original answered.
      */
-    public record Submission(Report report, boolean replayed, int version) {
+    public record Submission(Report report, boolean replayed, int version, String unitCategory) {
     }
 
     private static final String SUBMIT = "submit";
@@ -137,8 +136,10 @@ public class Reports {
      * same caller's key sent with another report is a 422; a stale If-Match is a 412, except on a replay.
      */
     @Transactional
-    public Submission submit(UUID id, String idempotencyKey, Integer expectedVersion, String actor) {
+    public Submission submit(UUID id, String idempotencyKey, Integer expectedVersion, String actor,
+            java.util.function.Consumer<Report> mayWrite) {
         Report report = locked(id);
+        mayWrite.accept(report);
         if (idempotencyKey != null) {
             List<?> earlier = em.createNativeQuery("select report_id, version from idempotency_record "
                     + "where (actor = ?1 and action = ?2 and key = ?3) or (actor = '' and report_id = ?4 and key = ?3)")
@@ -149,11 +150,11 @@ public class Reports {
                 if (!id.equals(r[0])) {
                     throw keyReused(idempotencyKey, (UUID) r[0]);
                 }
-                return new Submission(report, true, ((Number) r[1]).intValue());
+                return new Submission(report, true, ((Number) r[1]).intValue(), null);
             }
         }
         requireVersion(report, expectedVersion);
-        submit(report, actor);
+        String category = submit(report, actor);
         if (idempotencyKey != null) {
             int recorded = em.createNativeQuery("insert into idempotency_record (report_id, key, version, created_at, "
                     + "actor, action) values (?1, ?2, ?3, ?4, ?5, ?6) on conflict do nothing").setParameter(1, id)
@@ -164,7 +165,7 @@ public class Reports {
                 throw keyReused(idempotencyKey, null);
             }
         }
-        return new Submission(report, false, report.version);
+        return new Submission(report, false, report.version, category);
     }
 
     private static ApiProblem keyReused(String key, UUID other) {
@@ -179,7 +180,8 @@ public class Reports {
         return ReportVersion.<ReportVersion> find("reportId = ?1 and version = ?2", report.id, version).firstResult();
     }
 
-    private void submit(Report report, String actor) {
+    /** Submits; answers the unit's category (for the metrics), known from the context the rules read. */
+    private String submit(Report report, String actor) {
         require(report, ReportAction.SUBMIT);
         Context ctx = context(report.planCode, report.periodCode, report.unitCode);
         ReportContent content = content(report);
@@ -197,6 +199,7 @@ public class Reports {
         v.timeliness = ctx.period().timelinessOf(now);
         v.lateBySeconds = ctx.period().lateBy(now).toSeconds();
         publish(ReportingEvents.REPORT_SUBMITTED, report, ctx, null, actor, now);
+        return ctx.expected().category();
     }
 
     @Transactional

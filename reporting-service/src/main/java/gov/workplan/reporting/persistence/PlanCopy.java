@@ -140,10 +140,43 @@ public class PlanCopy implements PlanDirectory {
         return expected(plan, year, null, "");
     }
 
-    /** One unit's: read for that unit alone, since every report request asks it, in plans of thousands of units. */
+    /**
+     * One unit's: read for that unit alone, since every report request asks it, in plans of thousands of units — the
+     * unit, its targets of the year and its tasks in one statement.
+     */
     @Override
     public Optional<ExpectedReport> expected(String plan, int year, String unit) {
-        return expected(plan, year, unit, " and %s = :unit").stream().findFirst();
+        Object[] found = null;
+        List<ExpectedIndicator> indicators = new ArrayList<>();
+        List<ExpectedTask> tasks = new ArrayList<>();
+        for (Object row : em.createNativeQuery("""
+                select 'U', u.code, cast(u.name_zh as text), cast(u.category as text), cast(null as text),
+                       cast(null as numeric), cast(null as date), 0
+                from unit u where u.code = :unit
+                  and (exists (select 1 from target t where t.plan_code = :plan and t.unit_code = u.code)
+                       or exists (select 1 from task_responsibility r where r.plan_code = :plan and r.unit_code = u.code))
+                union all
+                select 'I', t.indicator_code, cast(i.name_zh as text), cast(i.unit_of_measure as text), cast(t.kind as text),
+                       t.value, cast(null as date), i.position
+                from target t join indicator i on i.plan_code = t.plan_code and i.code = t.indicator_code
+                where t.plan_code = :plan and t.year = :year and t.unit_code = :unit
+                union all
+                select 'T', t.code, cast(t.title as text), cast(r.role as text), cast(null as text), cast(null as numeric),
+                       t.deadline, t.position
+                from task_responsibility r join task t on t.plan_code = r.plan_code and t.code = r.task_code
+                where r.plan_code = :plan and r.unit_code = :unit
+                order by 1, 8
+                """).setParameter("plan", plan).setParameter("year", year).setParameter("unit", unit).getResultList()) {
+            Object[] r = (Object[]) row;
+            switch (String.valueOf(r[0])) {
+                case "U" -> found = r;
+                case "I" -> indicators.add(new ExpectedIndicator((String) r[1], (String) r[2], (String) r[3], (String) r[4],
+                        ((BigDecimal) r[5]).stripTrailingZeros()));
+                default -> tasks.add(new ExpectedTask((String) r[1], (String) r[2], (String) r[3], (LocalDate) r[6]));
+            }
+        }
+        return found == null ? Optional.empty()
+                : Optional.of(new ExpectedReport((String) found[1], (String) found[2], (String) found[3], indicators, tasks));
     }
 
     private List<ExpectedReport> expected(String plan, int year, String unit, String unitFilter) {

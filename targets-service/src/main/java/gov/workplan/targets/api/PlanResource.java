@@ -87,9 +87,17 @@ public class PlanResource {
     @APIResponse(responseCode = "200", description = "The same document was already imported; nothing changed.", content = @Content(schema = @Schema(implementation = ImportResponse.class)))
     @APIResponse(responseCode = "400", description = "The document is invalid; every invalid field is named.")
     @APIResponse(responseCode = "409", description = "A plan with this code exists with other content.")
-    public Response importPlan(String body) throws IOException {
-        PlanDocument doc = mapper.readValue(body, PlanDocument.class);
-        PlanImporter.Result result = importer.importPlan(doc, body, caller.id());
+    public Response importPlan(java.io.InputStream body) throws IOException {
+        // Read as a stream, and kept (for the record) gzip-compressed as it passes: a national plan's document is
+        // never one string in memory.
+        java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+        PlanDocument doc;
+        try (java.util.zip.GZIPOutputStream zip = new java.util.zip.GZIPOutputStream(raw);
+                java.io.InputStream copying = new gov.workplan.targets.domain.PlanDocuments.Copying(body, zip)) {
+            doc = mapper.readValue(copying, PlanDocument.class);
+            copying.transferTo(java.io.OutputStream.nullOutputStream()); // trailing whitespace, kept too
+        }
+        PlanImporter.Result result = importer.importPlan(doc, raw.toByteArray(), caller.id());
         ImportResponse response = new ImportResponse(result.plan().code, result.created(), result.counts(),
                 result.plan().sourceChecksum);
         if (!result.created()) {

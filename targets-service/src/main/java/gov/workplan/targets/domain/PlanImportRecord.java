@@ -10,7 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
-/** A plan document exactly as it was imported, with who imported it and when. */
+/** A plan document exactly as it was imported (compressed), with who imported it and when. */
 @Entity
 @Table(name = "plan_import")
 public class PlanImportRecord extends PanacheEntityBase {
@@ -27,5 +27,8 @@ public class PlanImportRecord extends PanacheEntityBase {
     public Instant importedAt;
     @Column(name = "imported_by")
     public String importedBy;
+    /** The document as imported before it was kept compressed (older imports only). */
     public String document;
+    /** The document as imported, byte for byte, gzip-compressed. */
+    public byte[] documentGzip;
 }

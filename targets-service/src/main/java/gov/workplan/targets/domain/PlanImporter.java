@@ -47,12 +47,19 @@ public class PlanImporter {
     public record Result(Plan plan, boolean created, Counts counts) {
     }
 
+    /** Targets written, with their revisions and events, before the persistence context is emptied. */
+    private static final int CHUNK = 500;
+
     /**
-     * @param raw the document as received, kept verbatim for the record
+     * Validates the whole document, then writes it in chunks: every {@value #CHUNK} targets (with their baseline
+     * revisions and events) are flushed and the persistence context emptied, so a plan of 150,000 targets imports
+     * within the heap of a small plan's; it is still one transaction, all or nothing.
+     *
+     * @param rawGzip the document as received, gzip-compressed, kept verbatim for the record
      * @throws ApiProblem 400 naming every invalid field; 409 if the plan exists with other content
      */
     @Transactional
-    public Result importPlan(PlanDocument doc, String raw, String actor) {
+    public Result importPlan(PlanDocument doc, byte[] rawGzip, String actor) {
         // Two replicas loading the seed, or two clerks importing, must not interleave unit registration.
         entityManager.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, IMPORT_LOCK)
                 .getSingleResult();
@@ -60,7 +67,7 @@ public class PlanImporter {
         Map<String, IndustryEntry> registeredIndustries = registeredIndustries(doc);
         PlanDocumentRules.check(doc, registeredUnits::get, registeredIndustries::get).throwIfAny();
 
-        String checksum = Checksums.sha256(canonical(doc));
+        String checksum = Checksums.sha256(out -> canonical(doc, out));
         Plan existing = Plan.findById(doc.plan().code());
         if (existing != null) {
             if (existing.sourceChecksum.equals(checksum)) {
@@ -75,16 +82,16 @@ public class PlanImporter {
         List<Unit> units = registerUnits(doc.units() == null ? List.of() : doc.units());
         Plan plan = createPlan(doc, checksum, actor, now);
         List<Indicator> indicators = createIndicators(plan, doc.indicators());
-        List<Target> targets = createTargets(plan, doc.targets(), indicators, actor, now);
-        List<Task> tasks = createTasks(plan, doc.tasks());
-        recordImport(plan, raw, checksum, actor, now);
+        recordImport(plan, rawGzip, checksum, actor, now);
 
-        Counts counts = new Counts(units.size(), indicators.size(), targets.size(), tasks.size());
+        // The events in the order consumers rely on: the plan, its units, indicators, targets, tasks, completion.
+        Counts counts = new Counts(units.size(), indicators.size(), doc.targets() == null ? 0 : doc.targets().size(),
+                doc.tasks() == null ? 0 : doc.tasks().size());
         events.planRegistered(plan, industries, counts);
         units.forEach(unit -> events.unitRegistered(plan.code, unit));
         indicators.forEach(events::indicatorDefined);
-        targets.forEach(events::targetSet);
-        tasks.forEach(events::taskDefined);
+        createTargets(plan, doc.targets(), units, indicators, actor, now);
+        createTasks(plan, doc.tasks()).forEach(events::taskDefined);
         events.importCompleted(plan.code, checksum, counts);
         return new Result(plan, true, counts);
     }
@@ -255,15 +262,22 @@ public class PlanImporter {
         return indicators;
     }
 
-    private static List<Target> createTargets(Plan plan, List<TargetEntry> entries, List<Indicator> indicators,
+    /**
+     * Each target with its baseline revision and its event, a chunk at a time: the chunk is flushed and the
+     * persistence context emptied, the units and indicators it refers to staying in memory (detached, their ids
+     * and fields all the targets need).
+     */
+    private void createTargets(Plan plan, List<TargetEntry> entries, List<Unit> units, List<Indicator> indicators,
             String actor, Instant now) {
         Map<String, Indicator> byCode = new HashMap<>();
         indicators.forEach(i -> byCode.put(i.code, i));
-        List<Target> targets = new ArrayList<>();
+        Map<String, Unit> unitsByCode = new HashMap<>();
+        units.forEach(u -> unitsByCode.put(u.code, u));
+        int written = 0;
         for (TargetEntry entry : entries == null ? List.<TargetEntry> of() : entries) {
             Target target = new Target();
             target.planCode = plan.code;
-            target.unit = Unit.findById(entry.unit());
+            target.unit = unitsByCode.computeIfAbsent(entry.unit(), code -> entityManager.getReference(Unit.class, code));
             target.indicator = byCode.get(entry.indicator());
             target.year = entry.year();
             target.kind = entry.kind();
@@ -278,9 +292,12 @@ public class PlanImporter {
             target.updatedAt = now;
             target.persist();
             TargetRevision.of(target, "baseline from the plan document", actor, now).persist();
-            targets.add(target);
+            events.targetSet(target);
+            if (++written % CHUNK == 0) {
+                entityManager.flush();
+                entityManager.clear();
+            }
         }
-        return targets;
     }
 
     private static List<Task> createTasks(Plan plan, List<TaskEntry> entries) {
@@ -311,13 +328,13 @@ public class PlanImporter {
         return tasks;
     }
 
-    private static void recordImport(Plan plan, String raw, String checksum, String actor, Instant now) {
+    private static void recordImport(Plan plan, byte[] rawGzip, String checksum, String actor, Instant now) {
         PlanImportRecord record = new PlanImportRecord();
         record.planCode = plan.code;
         record.checksum = checksum;
         record.importedAt = now;
         record.importedBy = actor;
-        record.document = raw;
+        record.documentGzip = rawGzip;
         record.persist();
     }
 
@@ -327,10 +344,10 @@ public class PlanImporter {
     }
 
     /** The document in one normal form, so that layout and whitespace do not change its checksum. */
-    private String canonical(PlanDocument doc) {
+    private void canonical(PlanDocument doc, java.io.OutputStream out) {
         try {
-            return mapper.writeValueAsString(doc);
-        } catch (JsonProcessingException e) {
+            mapper.writeValue(out, doc);
+        } catch (java.io.IOException e) {
             throw new IllegalStateException("a parsed plan document serialises", e);
         }
     }

@@ -49,7 +49,8 @@ public class SeedPlans {
             String raw = read(file);
             PlanDocument doc = mapper.readValue(raw, PlanDocument.class);
             try {
-                PlanImporter.Result result = importer.importPlan(doc, raw, "seed:" + file);
+                PlanImporter.Result result = importer.importPlan(doc,
+                        PlanDocuments.gzip(raw.getBytes(StandardCharsets.UTF_8)), "seed:" + file);
                 LOG.infof("seed plan %s %s: %s", result.plan().code, result.created() ? "loaded" : "already loaded",
                         result.counts());
             } catch (ApiProblem conflict) {

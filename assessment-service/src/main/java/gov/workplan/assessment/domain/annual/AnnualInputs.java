@@ -48,9 +48,9 @@ public class AnnualInputs {
     Clock clock;
 
     /** The current official values of the year, by unit and indicator; of one unit or (null) all. */
-    public Map<String, Map<String, Official>> official(String plan, int year, String unit) {
+    public Map<String, Map<String, Official>> official(String plan, int year, java.util.Collection<String> units) {
         Map<String, Map<String, Official>> byUnit = new HashMap<>();
-        for (OfficialStatistic s : current(plan, year, unit)) {
+        for (OfficialStatistic s : currentOf(plan, year, units)) {
             byUnit.computeIfAbsent(s.unitCode, u -> new LinkedHashMap<>()).put(s.indicatorCode,
                     new Official(s.value, s.source, s.sourceDate, s.version));
         }
@@ -59,13 +59,18 @@ public class AnnualInputs {
 
     /** The current version of each official value of the year, by unit and indicator. */
     public List<OfficialStatistic> current(String plan, int year, String unit) {
+        return currentOf(plan, year, unit == null ? null : List.of(unit));
+    }
+
+    /** The same for some units (null: all). */
+    public List<OfficialStatistic> currentOf(String plan, int year, java.util.Collection<String> units) {
         String latest = "s.version = (select max(o.version) from OfficialStatistic o where o.planCode = s.planCode "
                 + "and o.year = s.year and o.unitCode = s.unitCode and o.indicatorCode = s.indicatorCode) "
                 + "order by s.unitCode, s.indicatorCode";
-        return unit == null
+        return units == null
                 ? OfficialStatistic.list("from OfficialStatistic s where s.planCode = ?1 and s.year = ?2 and " + latest, plan, year)
-                : OfficialStatistic.list("from OfficialStatistic s where s.planCode = ?1 and s.year = ?2 and s.unitCode = ?3 "
-                        + "and " + latest, plan, year, unit);
+                : OfficialStatistic.list("from OfficialStatistic s where s.planCode = ?1 and s.year = ?2 and s.unitCode in ?3 "
+                        + "and " + latest, plan, year, List.copyOf(units));
     }
 
     public List<OfficialStatistic> history(String plan, int year, String unit, String indicator) {
@@ -142,9 +147,9 @@ public class AnnualInputs {
     }
 
     /** The latest entry of every item of the year, withdrawals left out; of one unit or (null) all. */
-    public Map<String, Map<String, Entry>> entries(String plan, int year, String unit) {
+    public Map<String, Map<String, Entry>> entries(String plan, int year, java.util.Collection<String> units) {
         Map<String, Map<String, Entry>> byUnit = new HashMap<>();
-        for (AnnualItemEntry e : latestEntries(plan, year, unit)) {
+        for (AnnualItemEntry e : latestEntriesOf(plan, year, units)) {
             if (!e.withdrawn) {
                 byUnit.computeIfAbsent(e.unitCode, u -> new LinkedHashMap<>()).put(e.itemCode,
                         new Entry(e.points, e.reason, e.evidence));
@@ -154,12 +159,17 @@ public class AnnualInputs {
     }
 
     public List<AnnualItemEntry> latestEntries(String plan, int year, String unit) {
+        return latestEntriesOf(plan, year, unit == null ? null : List.of(unit));
+    }
+
+    /** The same for some units (null: all). */
+    public List<AnnualItemEntry> latestEntriesOf(String plan, int year, java.util.Collection<String> units) {
         String latest = "e.id = (select max(x.id) from AnnualItemEntry x where x.planCode = e.planCode and x.year = e.year "
                 + "and x.unitCode = e.unitCode and x.itemCode = e.itemCode) order by e.unitCode, e.itemCode";
-        return unit == null
+        return units == null
                 ? AnnualItemEntry.list("from AnnualItemEntry e where e.planCode = ?1 and e.year = ?2 and " + latest, plan, year)
-                : AnnualItemEntry.list("from AnnualItemEntry e where e.planCode = ?1 and e.year = ?2 and e.unitCode = ?3 and "
-                        + latest, plan, year, unit);
+                : AnnualItemEntry.list("from AnnualItemEntry e where e.planCode = ?1 and e.year = ?2 and e.unitCode in ?3 and "
+                        + latest, plan, year, List.copyOf(units));
     }
 
     public List<AnnualItemEntry> entryHistory(String plan, int year, String unit) {

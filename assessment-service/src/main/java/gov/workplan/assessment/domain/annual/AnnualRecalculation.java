@@ -62,21 +62,25 @@ public class AnnualRecalculation {
     Clock clock;
 
     void onYearTouched(@Observes YearTouched touched) {
-        onChange(touched.plan(), touched.year(), touched.unit());
+        onChange(touched.plan(), touched.year(), touched.units());
     }
 
-    /** Something of the unit's year changed; {@code unit} null: of every unit's. */
+    /** Something of these units' year changed; {@code units} null: of every unit's. */
     @Transactional(TxType.MANDATORY)
-    public void onChange(String plan, int year, String unit) {
-        lockPlan(plan);
+    public void onChange(String plan, int year, java.util.Collection<String> units) {
+        // Most report events fall in a year not yet live: one statement tells, before any lock is taken.
         if (!live(plan, year)) {
             return;
         }
-        if (!computed(plan, year) || unit == null) {
+        lockPlan(plan);
+        if (!computed(plan, year) || units == null) {
             compute(plan, year, store.assessedUnits(plan, null), null);
             return;
         }
-        store.unit(unit).ifPresent(u -> compute(plan, year, List.of(u), unit));
+        List<UnitInfo> known = store.units(units);
+        if (!known.isEmpty()) {
+            compute(plan, year, known, known.stream().map(UnitInfo::code).toList());
+        }
     }
 
     /** A new annual scheme of the category from {@code fromYear} on: every live year from then. */
@@ -111,9 +115,9 @@ public class AnnualRecalculation {
     }
 
     /** Scores the units' years and stores them, {@value #ROWS_PER_STATEMENT} to a statement. */
-    private void compute(String plan, int year, List<UnitInfo> units, String unit) {
+    private void compute(String plan, int year, List<UnitInfo> units, java.util.Collection<String> unit) {
         PeriodCode q4 = PeriodCode.of(year, 4);
-        Map<String, UnitRecords> records = store.records(plan, q4, unit);
+        Map<String, UnitRecords> records = store.recordsOf(plan, q4, unit);
         Map<String, Map<String, Official>> official = inputs.official(plan, year, unit);
         Map<String, Map<String, Entry>> entries = inputs.entries(plan, year, unit);
         Map<String, AnnualRules> rulesByCategory = new HashMap<>();

@@ -43,6 +43,9 @@ public class Outbox {
     @Inject
     Validator validator;
 
+    @Inject
+    jakarta.transaction.TransactionSynchronizationRegistry transaction;
+
     @ConfigProperty(name = "quarkus.application.name")
     String source;
 
@@ -78,7 +81,12 @@ public class Outbox {
             throw new IllegalStateException("event " + type + " cannot be serialised", e);
         }
         row.persist();
-        appended.fire(new OutboxAppended());
+        // The relay is woken once the transaction commits — once, however many events it wrote (an import writes
+        // a hundred thousand).
+        if (transaction.getResource(OutboxAppended.class) == null) {
+            transaction.putResource(OutboxAppended.class, Boolean.TRUE);
+            appended.fire(new OutboxAppended());
+        }
         return envelope;
     }
 }
