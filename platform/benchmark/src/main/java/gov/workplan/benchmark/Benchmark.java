@@ -257,9 +257,14 @@ public final class Benchmark {
                 long reportingCpu = reportingProcess.cpuMillis();
                 long assessmentCpu = assessmentProcess.cpuMillis();
                 Counts before = Counts.of(wires, broker);
+                Map<String, Long> pids = new LinkedHashMap<>();
+                services.forEach((name, process) -> pids.put(name, process.pid()));
+                pids.put("kafka broker", broker.pid());
+                MachineCpu cpuBefore = MachineCpu.now(pids);
                 Phase paced = submit(reporting, q2, tokens, options.rate(), 0);
                 Latencies pacedRanking = rankingLatencies(follower, "2011-Q2", paced);
                 Map<String, Object> pacedFigures = paced.figures(pacedRanking, floor);
+                pacedFigures.put("cpuPercentOfCores", MachineCpu.now(pids).since(cpuBefore));
                 pacedFigures.put("perReport", Counts.of(wires, broker).since(before, units));
                 pacedFigures.put("reportingCpuMsPerSubmission",
                         (double) (reportingProcess.cpuMillis() - reportingCpu) / units);

@@ -179,6 +179,10 @@ public final class ServiceProcess implements AutoCloseable {
         process.destroy();
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
     public boolean isAlive() {
         return process != null && process.isAlive();
     }

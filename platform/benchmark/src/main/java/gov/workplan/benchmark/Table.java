@@ -53,8 +53,34 @@ final class Table {
                     String.format("%.2f / %.2f", counts.get("kafkaRecordsProduced"), counts.get("kafkaRecordsConsumed")),
                     starts, rss, checker.get("lost"), checker.get("unexpected"));
         }
+        printCpu((List<Map<String, Object>>) report.get("runs"), out);
         printRatios((List<Map<String, Object>>) report.get("runs"), out);
         printStages((List<Map<String, Object>>) report.get("runs"), out);
+    }
+
+    /**
+     * Where the paced phase's CPU went, as percent of the machine's cores: when the machine was busy throughout, the
+     * goals met its limit there, and the shares say whose work filled it.
+     */
+    @SuppressWarnings("unchecked")
+    private static void printCpu(List<Map<String, Object>> runs, PrintStream out) {
+        out.println();
+        out.println("Paced phase, CPU as % of all cores (machine busy; then each part):");
+        out.println();
+        for (Map<String, Object> run : runs) {
+            Map<String, Object> cpu = (Map<String, Object>) ((Map<String, Object>) run.get("paced")).get("cpuPercentOfCores");
+            if (cpu == null) {
+                continue;
+            }
+            StringBuilder line = new StringBuilder(String.format("- %s × %s, %s #%s: machine %.0f %% busy —", run.get("units"),
+                    run.get("indicators"), run.get("build"), run.get("round"), num(cpu.get("machineBusyPercent"))));
+            cpu.forEach((name, share) -> {
+                if (!name.equals("machineBusyPercent")) {
+                    line.append(String.format(" %s %.0f %%,", name, num(share)));
+                }
+            });
+            out.println(line.substring(0, line.length() - 1));
+        }
     }
 
     /** A figure of a run, by its path in the run's figures. */

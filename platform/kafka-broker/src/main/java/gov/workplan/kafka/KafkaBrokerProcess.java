@@ -103,6 +103,11 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         return dataDir;
     }
 
+    /** The broker's process id, while it runs (-1 otherwise): for what the benchmark measures of it. */
+    public synchronized long pid() {
+        return isRunning() ? process.pid() : -1;
+    }
+
     public synchronized boolean isRunning() {
         return process != null && process.isAlive();
     }

@@ -94,8 +94,14 @@ public class PlanResource {
         PlanDocument doc;
         try (java.util.zip.GZIPOutputStream zip = new java.util.zip.GZIPOutputStream(raw);
                 java.io.InputStream copying = new gov.workplan.targets.domain.PlanDocuments.Copying(body, zip)) {
-            doc = mapper.readValue(copying, PlanDocument.class);
-            copying.transferTo(java.io.OutputStream.nullOutputStream()); // trailing whitespace, kept too
+            // the parser would close the stream at the document's end: what follows it (whitespace) is kept too
+            doc = mapper.readValue(new java.io.FilterInputStream(copying) {
+                @Override
+                public void close() {
+                    // closed below, once read to its end
+                }
+            }, PlanDocument.class);
+            copying.transferTo(java.io.OutputStream.nullOutputStream());
         }
         PlanImporter.Result result = importer.importPlan(doc, raw.toByteArray(), caller.id());
         ImportResponse response = new ImportResponse(result.plan().code, result.created(), result.counts(),
