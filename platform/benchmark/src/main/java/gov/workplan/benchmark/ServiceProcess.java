@@ -118,6 +118,11 @@ public final class ServiceProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // As in the container: a JVM out of memory ends rather than limping on with dead threads.
         command.add("-XX:+ExitOnOutOfMemoryError");
+        // As the image runs it: the classes its start loads, from the archive the build wrote (when this build has one).
+        Path archive = jar.resolveSibling("app-cds.jsa");
+        if (Files.exists(archive)) {
+            command.add("-XX:SharedArchiveFile=" + archive);
+        }
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
