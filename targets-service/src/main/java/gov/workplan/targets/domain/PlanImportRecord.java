@@ -29,6 +29,8 @@ public class PlanImportRecord extends PanacheEntityBase {
     public String importedBy;
     /** The document as imported before it was kept compressed (older imports only). */
     public String document;
+    /** What the document is: application/json, or the .xlsx workbook's media type. */
+    public String mediaType;
     /** The document as imported, byte for byte, gzip-compressed. */
     public byte[] documentGzip;
 }

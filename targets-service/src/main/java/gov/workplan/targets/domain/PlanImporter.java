@@ -60,6 +60,15 @@ public class PlanImporter {
      */
     @Transactional
     public Result importPlan(PlanDocument doc, byte[] rawGzip, String actor) {
+        return importPlan(doc, rawGzip, "application/json", actor);
+    }
+
+    /**
+     * As {@link #importPlan(PlanDocument, byte[], String)}, for a document that came as {@code mediaType} (a
+     * workbook): the bytes kept are those received.
+     */
+    @Transactional
+    public Result importPlan(PlanDocument doc, byte[] rawGzip, String mediaType, String actor) {
         // Two replicas loading the seed, or two clerks importing, must not interleave unit registration.
         entityManager.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, IMPORT_LOCK)
                 .getSingleResult();
@@ -82,7 +91,7 @@ public class PlanImporter {
         List<Unit> units = registerUnits(doc.units() == null ? List.of() : doc.units());
         Plan plan = createPlan(doc, checksum, actor, now);
         List<Indicator> indicators = createIndicators(plan, doc.indicators());
-        recordImport(plan, rawGzip, checksum, actor, now);
+        recordImport(plan, rawGzip, mediaType, checksum, actor, now);
 
         // The events in the order consumers rely on: the plan, its units, indicators, targets, tasks, completion.
         Counts counts = new Counts(units.size(), indicators.size(), doc.targets() == null ? 0 : doc.targets().size(),
@@ -94,6 +103,23 @@ public class PlanImporter {
         createTasks(plan, doc.tasks()).forEach(events::taskDefined);
         events.importCompleted(plan.code, checksum, counts);
         return new Result(plan, true, counts);
+    }
+
+    /** What importing the document would do, without writing: its errors, its checksum, and what exists. */
+    public record Preview(java.util.List<gov.workplan.common.problem.FieldError> errors, String checksum,
+            String outcome) {
+    }
+
+    @Transactional
+    public Preview preview(PlanDocument doc) {
+        var errors = PlanDocumentRules.check(doc, registeredUnits(doc)::get, registeredIndustries(doc)::get);
+        if (!errors.isEmpty()) {
+            return new Preview(errors.list(), null, "INVALID");
+        }
+        String checksum = Checksums.sha256(out -> canonical(doc, out));
+        Plan existing = Plan.findById(doc.plan().code());
+        String outcome = existing == null ? "NEW" : existing.sourceChecksum.equals(checksum) ? "ALREADY_IMPORTED" : "CONFLICT";
+        return new Preview(List.of(), checksum, outcome);
     }
 
     private Map<String, UnitEntry> registeredUnits(PlanDocument doc) {
@@ -328,8 +354,10 @@ public class PlanImporter {
         return tasks;
     }
 
-    private static void recordImport(Plan plan, byte[] rawGzip, String checksum, String actor, Instant now) {
+    private static void recordImport(Plan plan, byte[] rawGzip, String mediaType, String checksum, String actor,
+            Instant now) {
         PlanImportRecord record = new PlanImportRecord();
+        record.mediaType = mediaType;
         record.planCode = plan.code;
         record.checksum = checksum;
         record.importedAt = now;

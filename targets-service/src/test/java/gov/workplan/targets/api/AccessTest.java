@@ -33,11 +33,17 @@ import io.restassured.specification.RequestSpecification;
 class AccessTest {
 
     private static final String SEED = "/api/v1/plans/" + SeedDocument.PLAN;
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final Set<String> EVERY_ROLE = Set.of("office", "reporter", "leader", "service");
     private static String amendablePlan;
 
     /** An endpoint, the roles that may call it, and what a permitted call answers. */
-    record Endpoint(String method, String path, Supplier<String> body, Set<String> roles, int permittedStatus) {
+    record Endpoint(String method, String path, Supplier<?> body, String contentType, Set<String> roles,
+            int permittedStatus) {
+
+        Endpoint(String method, String path, Supplier<?> body, Set<String> roles, int permittedStatus) {
+            this(method, path, body, "application/json", roles, permittedStatus);
+        }
 
         @Override
         public String toString() {
@@ -76,7 +82,21 @@ class AccessTest {
                 // targets-service consumes nothing: nothing is parked here, and no topic is its to re-drive.
                 new Endpoint("GET", "/api/v1/dead-letters", null, Set.of("office", "leader"), 200),
                 new Endpoint("POST", "/api/v1/dead-letters/redrive?topic=workplan.targets", null, Set.of("office"),
-                        404));
+                        404),
+                new Endpoint("GET", "/api/v1/plan-workbooks/template", null, Set.of("office"), 200),
+                new Endpoint("GET", SEED + "/workbook", null, Set.of("office", "leader", "service"), 200),
+                new Endpoint("POST", "/api/v1/plan-workbooks?preview=true", PlanWorkbooks::seedWorkbook, XLSX,
+                        Set.of("office"), 200),
+                new Endpoint("POST", "/api/v1/plan-workbooks",
+                        () -> PlanWorkbooks.workbookOf(SeedDocument.copy(SeedDocument.freshCode())), XLSX, Set.of("office"),
+                        201),
+                new Endpoint("POST", "/api/v1/plan-drafts", PlanDrafts::seedText, "text/plain; charset=UTF-8",
+                        Set.of("office"), 200),
+                new Endpoint("GET", "/api/v1/unit-directories", null, Set.of("office", "leader", "service"), 200),
+                new Endpoint("GET", "/api/v1/unit-directories/shenzhen", null, Set.of("office", "leader", "service"), 200),
+                new Endpoint("GET", "/api/v1/unit-directories/shenzhen/versions", null, Set.of("office", "leader"), 200),
+                new Endpoint("PUT", "/api/v1/unit-directories/access-test", PlanDrafts::smallDirectory,
+                        Set.of("office"), 200));
     }
 
     static Stream<Arguments> everyEndpointForEveryCaller() {
@@ -89,7 +109,13 @@ class AccessTest {
         String path = endpoint.path().replace("{amendable}", amendablePlan());
         RequestSpecification request = caller.request();
         if (endpoint.body() != null) {
-            request.contentType("application/json").body(endpoint.body().get());
+            Object body = endpoint.body().get();
+            request.contentType(endpoint.contentType());
+            if (body instanceof byte[] bytes) {
+                request.body(bytes); // sent as it is: the Object overload would marshal it by its content type
+            } else {
+                request.body((String) body);
+            }
         }
         ValidatableResponse response = request.when().request(endpoint.method(), path).then();
         caller.assertAccess(response, endpoint.roles(), endpoint.permittedStatus());

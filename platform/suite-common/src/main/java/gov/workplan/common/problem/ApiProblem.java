@@ -60,6 +60,10 @@ public class ApiProblem extends RuntimeException {
         return status;
     }
 
+    public List<FieldError> errors() {
+        return errors;
+    }
+
     public Problem toProblem(String instance) {
         return new Problem("urn:workplan:problem:" + slug, title, status, getMessage(), instance, errors);
     }
