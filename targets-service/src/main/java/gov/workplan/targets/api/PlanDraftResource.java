@@ -37,6 +37,8 @@ import jakarta.ws.rs.core.MediaType;
 public class PlanDraftResource {
 
     static final int MAX_TEXT_BYTES = 2 * 1024 * 1024;
+    static final int MAX_TEXT_CHARS = 2 * 1024 * 1024;
+    static final int MAX_LINE_CHARS = 20_000;
 
     @Inject
     UnitDirectories directories;
@@ -69,7 +71,31 @@ public class PlanDraftResource {
         }
         String text = type != null && type.isCompatible(MediaType.valueOf(DocxText.MEDIA_TYPE)) ? DocxText.of(body)
                 : utf8(body);
+        bounded(text);
         return PlanTextReader.read(text, found.directory());
+    }
+
+    /**
+     * A document's text within what the reader is built for: at most {@value #MAX_TEXT_CHARS} characters (a .docx
+     * may unpack to more than its bytes), no line over {@value #MAX_LINE_CHARS} (a paragraph of a 红头文件 is a few
+     * hundred).
+     */
+    private static void bounded(String text) {
+        if (text.length() > MAX_TEXT_CHARS) {
+            throw ApiProblem.tooLarge("body", "the document's text must be at most " + MAX_TEXT_CHARS + " characters");
+        }
+        int line = 1;
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == '\n') {
+                if (i - start > MAX_LINE_CHARS) {
+                    throw ApiProblem.invalid("body", "line " + line + " has more than " + MAX_LINE_CHARS
+                            + " characters: not a document's paragraph");
+                }
+                line++;
+                start = i + 1;
+            }
+        }
     }
 
     private static String utf8(byte[] body) {

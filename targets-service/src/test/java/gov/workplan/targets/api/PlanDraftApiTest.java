@@ -79,6 +79,8 @@ class PlanDraftApiTest {
         assertProblem(draft(new byte[] { (byte) 0xC3, 0x28, 'a' }, "text/plain"), 400, "body");
         assertProblem(draft("深圳\u0000市", "text/plain; charset=UTF-8"), 400, "body");
         assertProblem(draft("", "text/plain"), 400, "body");
+        draft("一".repeat(PlanDraftResource.MAX_LINE_CHARS), "text/plain; charset=UTF-8").statusCode(200);
+        assertProblem(draft("一".repeat(PlanDraftResource.MAX_LINE_CHARS + 1), "text/plain; charset=UTF-8"), 400, "body");
         assertProblem(draft("x".repeat(PlanDraftResource.MAX_TEXT_BYTES + 1), "text/plain"), 413, "body");
         assertProblem(draft("not a zip".getBytes(StandardCharsets.UTF_8), DOCX), 400, "file");
         assertProblem(given().auth().oauth2(TestTokens.office()).contentType("text/plain").body("一、目标")

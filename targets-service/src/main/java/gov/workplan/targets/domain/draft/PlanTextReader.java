@@ -60,16 +60,16 @@ public final class PlanTextReader {
             .compile("^(?:（[一二三四五六七八九十]{1,3}）)?\\s*(?:到)?(\\d{4})年(?:工作|发展|主要|年度)?目标[。：:]?$");
     private static final Pattern TARGET_CHAPTER = Pattern.compile("目标[。：:]?$");
     private static final Pattern YEAR_IN_TEXT = Pattern.compile("(?:到|至|在)(\\d{4})年(?:底)?[，,]?");
-    private static final Pattern DOCUMENT_NUMBER = Pattern.compile("^(.+?)[〔\\[［](\\d{4})[〕\\]］](\\d+)号$");
-    private static final Pattern TITLE_IN_NOTICE = Pattern.compile("《(.+?)》.*印发");
-    private static final Pattern TITLE_IN_NAME = Pattern.compile("印发(.+)的通知$");
+    private static final Pattern DOCUMENT_NUMBER = Pattern.compile("^([^〔\\[［]{1,20})[〔\\[［](\\d{4})[〕\\]］](\\d{1,6})号$");
+    private static final Pattern TITLE_IN_NOTICE = Pattern.compile("《([^《》]{1,200})》[^《》]{0,200}?印发");
+    private static final Pattern TITLE_IN_NAME = Pattern.compile("印发([^\\n]{1,300})的通知$");
     private static final Pattern SPAN = Pattern.compile("[（(](\\d{4})\\s*[―—–\\-－~～至]\\s*(\\d{4})年[）)]");
     private static final Pattern DEADLINE = Pattern.compile(
             "(?:在|到|于)?(\\d{4})年(?:(\\d{1,2})月(?:(\\d{1,2})日|底)|底)前");
     private static final Pattern WITHIN_THE_YEAR = Pattern.compile("年内");
     private static final Pattern REPORTING = Pattern.compile(
-            "每(季度|月|半年|年)(?:第([一二三123])个月)?([一二三四五六七八九十\\d]{1,3})日前向(.+?)报送");
-    private static final Pattern APPROVAL = Pattern.compile("上报(.+?)(审定|审批|批准|审议)");
+            "每(季度|月|半年|年)(?:第([一二三123])个月)?([一二三四五六七八九十\\d]{1,3})日前向([^，。；]{1,60}?)报送");
+    private static final Pattern APPROVAL = Pattern.compile("上报([^，。；]{1,60}?)(审定|审批|批准|审议)");
     private static final Pattern APPENDIX = Pattern.compile("^(?:附件[:：])?\\s*(\\d{1,2})[．.、]\\s*(.+?)(（略）)?$");
     private static final Pattern APPENDICES = Pattern.compile("^附件[:：]");
     private static final Pattern TOTAL_ROW = Pattern.compile("^(全市|合计|总计)$");
@@ -77,6 +77,7 @@ public final class PlanTextReader {
     private static final int TITLE_SENTENCE = 25;
 
     private final UnitDirectory directory;
+    private final UnitDirectory.Names names;
     private final SourceText source;
     private final Responsibilities responsibilities;
     private final List<Citation> citations = new ArrayList<>();
@@ -124,8 +125,9 @@ public final class PlanTextReader {
 
     private PlanTextReader(String text, UnitDirectory directory) {
         this.directory = directory;
+        this.names = directory.names();
         this.source = new SourceText(text);
-        this.responsibilities = new Responsibilities(directory);
+        this.responsibilities = new Responsibilities(names);
     }
 
     /** Drafts a plan from a document's text. */
@@ -297,7 +299,7 @@ public final class PlanTextReader {
 
     private boolean isRowLabel(String text) {
         String name = UnitDirectory.normal(text);
-        return TOTAL_ROW.matcher(name).matches() || directory.find(name).filter(n -> n instanceof NamedUnit).isPresent();
+        return TOTAL_ROW.matcher(name).matches() || names.find(name).filter(n -> n instanceof NamedUnit).isPresent();
     }
 
     // ---------------------------------------------------------------- targets in prose
@@ -535,7 +537,7 @@ public final class PlanTextReader {
         for (Passage paragraph : task.paragraphs) {
             int best = Integer.MAX_VALUE;
             Map.Entry<String, DirectoryUnit> found = null;
-            for (Map.Entry<String, DirectoryUnit> name : directory.unitNamesLongestFirst()) {
+            for (Map.Entry<String, DirectoryUnit> name : names.unitNamesLongestFirst()) {
                 int at = paragraph.text().indexOf(name.getKey());
                 if (at >= 0 && at < best) {
                     best = at;
@@ -677,7 +679,7 @@ public final class PlanTextReader {
                         continue; // the prose states the city's target
                     }
                     String unit = totalRow ? directory.topUnit()
-                            : directory.find(row.label().text()).map(n -> ((NamedUnit) n).unit().code()).orElse(null);
+                            : names.find(row.label().text()).map(n -> ((NamedUnit) n).unit().code()).orElse(null);
                     addTarget(new DraftTarget(unit, industry, subject, name, table.measure, column.year(),
                             TargetKind.AT_LEAST, cell.value(), null, null, TargetSource.TABLE, cell.line().whole(), 0.95));
                 }
@@ -732,7 +734,7 @@ public final class PlanTextReader {
     }
 
     private String unitCode(String name, Passage passage, String item) {
-        Optional<Named> found = directory.find(name);
+        Optional<Named> found = names.find(name);
         if (found.isPresent() && found.get() instanceof NamedUnit unit) {
             named.add(unit.unit());
             return unit.unit().code();

@@ -39,10 +39,10 @@ final class Responsibilities {
     record Resolved(List<String> lead, List<String> coResponsible) {
     }
 
-    private final UnitDirectory directory;
+    private final UnitDirectory.Names names;
 
-    Responsibilities(UnitDirectory directory) {
-        this.directory = directory;
+    Responsibilities(UnitDirectory.Names names) {
+        this.names = names;
     }
 
     /** The closing note of a paragraph, if it has one: where it starts in the paragraph, and what it says. */
@@ -150,12 +150,12 @@ final class Responsibilities {
     }
 
     private Optional<Named> find(String name, String prefix) {
-        Optional<Named> found = directory.find(name);
+        Optional<Named> found = names.find(name);
         if (found.isEmpty() && !prefix.isEmpty()) {
-            found = directory.find(prefix + name);
+            found = names.find(prefix + name);
         }
         if (found.isEmpty() && !"市".equals(prefix)) {
-            found = directory.find("市" + name); // 市政府采购中心、财政委: the city's, not the government office's
+            found = names.find("市" + name); // 市政府采购中心、财政委: the city's, not the government office's
         }
         return found;
     }

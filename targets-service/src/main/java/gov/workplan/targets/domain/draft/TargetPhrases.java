@@ -20,7 +20,8 @@ final class TargetPhrases {
     /** Units of measure a target's value is written with; longest first, so 万千瓦 is not read as 千瓦. */
     static final String MEASURES = "万平方米|平方米|万千瓦|千瓦|万人次|万人|亿元|万元|元|个|家|项|人|所|座|条|台|套|件|种|批|次|公里|%|％";
     private static final Pattern VALUE = Pattern.compile(
-            "(\\d+(?:\\.\\d+)?)(?:\\s*[―—–\\-－~～至]\\s*(\\d+(?:\\.\\d+)?))?\\s*(" + MEASURES + ")");
+            "(?<![\\d.])(\\d{1,15}(?:\\.\\d{1,6})?)(?:\\s{0,3}[―—–\\-－~～至]\\s{0,3}(\\d{1,15}(?:\\.\\d{1,6})?))?\\s{0,3}("
+                    + MEASURES + ")");
     private static final Pattern STRIVE = Pattern.compile("^(力争|争取)");
     /** Words before what a target counts that do not change what is counted. */
     private static final Pattern LEADING = Pattern.compile("^(力争|争取|培育)+");

@@ -67,26 +67,48 @@ public record UnitDirectory(
     public record NamedGroup(UnitGroup group) implements Named {
     }
 
-    /** The unit or group a name (as written, without spaces) stands for. */
-    public Optional<Named> find(String name) {
-        return Optional.ofNullable(index().get(normal(name)));
+    /** The directory's names, indexed once for a reading. */
+    public Names names() {
+        return new Names(this);
+    }
+
+    /** Every name and alias of the directory's units and groups, for resolving what a document writes. */
+    public static final class Names {
+
+        private final Map<String, Named> index = new HashMap<>();
+        private final List<Map.Entry<String, DirectoryUnit>> longestFirst = new ArrayList<>();
+
+        private Names(UnitDirectory directory) {
+            for (DirectoryUnit unit : directory.units()) {
+                index.put(normal(unit.nameZh()), new NamedUnit(unit));
+                longestFirst.add(Map.entry(unit.nameZh(), unit));
+                for (String alias : unit.aliases() == null ? List.<String> of() : unit.aliases()) {
+                    index.putIfAbsent(normal(alias), new NamedUnit(unit));
+                    longestFirst.add(Map.entry(alias, unit));
+                }
+            }
+            for (UnitGroup group : directory.groups() == null ? List.<UnitGroup> of() : directory.groups()) {
+                index.put(normal(group.name()), new NamedGroup(group));
+                for (String alias : group.aliases() == null ? List.<String> of() : group.aliases()) {
+                    index.putIfAbsent(normal(alias), new NamedGroup(group));
+                }
+            }
+            longestFirst.sort((x, y) -> y.getKey().length() - x.getKey().length());
+        }
+
+        /** The unit or group a name (as written, spaces aside) stands for. */
+        public Optional<Named> find(String name) {
+            return Optional.ofNullable(index.get(normal(name)));
+        }
+
+        /** Every unit's name and alias, longest first: for finding units mentioned in running text. */
+        public List<Map.Entry<String, DirectoryUnit>> unitNamesLongestFirst() {
+            return longestFirst;
+        }
     }
 
     public Optional<DirectoryUnit> unit(String code) {
         return units().stream().filter(u -> u.code().equals(code)).findFirst();
-    }
-
-    /** Every name and alias, longest first: for finding units mentioned in running text. */
-    public List<Map.Entry<String, DirectoryUnit>> unitNamesLongestFirst() {
-        List<Map.Entry<String, DirectoryUnit>> names = new ArrayList<>();
-        for (DirectoryUnit unit : units()) {
-            names.add(Map.entry(unit.nameZh(), unit));
-            for (String alias : unit.aliases() == null ? List.<String> of() : unit.aliases()) {
-                names.add(Map.entry(alias, unit));
-            }
-        }
-        names.sort((a, b) -> b.getKey().length() - a.getKey().length());
-        return names;
     }
 
     public Optional<DirectoryIndustry> industryNamed(String nameZh) {
@@ -110,23 +132,6 @@ public record UnitDirectory(
 
     public static IndustryEntry entry(DirectoryIndustry industry) {
         return new IndustryEntry(industry.code(), industry.nameZh(), industry.nameEn());
-    }
-
-    private Map<String, Named> index() {
-        Map<String, Named> index = new HashMap<>();
-        for (DirectoryUnit unit : units()) {
-            index.put(normal(unit.nameZh()), new NamedUnit(unit));
-            for (String alias : unit.aliases() == null ? List.<String> of() : unit.aliases()) {
-                index.putIfAbsent(normal(alias), new NamedUnit(unit));
-            }
-        }
-        for (UnitGroup group : groups() == null ? List.<UnitGroup> of() : groups()) {
-            index.put(normal(group.name()), new NamedGroup(group));
-            for (String alias : group.aliases() == null ? List.<String> of() : group.aliases()) {
-                index.putIfAbsent(normal(alias), new NamedGroup(group));
-            }
-        }
-        return index;
     }
 
     /** Names compare without whitespace (全  市 is 全市) and with full-width brackets. */
