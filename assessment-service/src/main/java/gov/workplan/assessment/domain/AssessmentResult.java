@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.UUID;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -27,10 +26,8 @@ public class AssessmentResult extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    @Column(name = "plan_code")
     public String planCode;
 
-    @Column(name = "period_code")
     public String periodCode;
 
     public int year;
@@ -41,21 +38,15 @@ public class AssessmentResult extends PanacheEntityBase {
     /** The rankings and breakdowns as they stood when frozen, as JSON. */
     public String snapshot;
 
-    @Column(name = "frozen_at")
     public Instant frozenAt;
 
-    @Column(name = "frozen_by")
     public String frozenBy;
 
-    @Column(name = "approved_at")
     public Instant approvedAt;
 
-    @Column(name = "approved_by")
     public String approvedBy;
 
-    @Column(name = "published_at")
     public Instant publishedAt;
 
-    @Column(name = "published_by")
     public String publishedBy;
 }

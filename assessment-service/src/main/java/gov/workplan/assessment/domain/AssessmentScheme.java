@@ -3,7 +3,6 @@ package gov.workplan.assessment.domain;
 import java.time.Instant;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -24,7 +23,6 @@ public class AssessmentScheme extends PanacheEntityBase {
     @SequenceGenerator(name = "scheme_seq", sequenceName = "scheme_seq", allocationSize = 50)
     public Long id;
 
-    @Column(name = "plan_code")
     public String planCode;
 
     public String category;
@@ -32,7 +30,6 @@ public class AssessmentScheme extends PanacheEntityBase {
     public int version;
 
     /** The first period (e.g. {@code 2011-Q3}) this version applies to. */
-    @Column(name = "effective_from")
     public String effectiveFrom;
 
     /** {@link SchemeRules} as JSON. */
@@ -40,9 +37,7 @@ public class AssessmentScheme extends PanacheEntityBase {
 
     public String note;
 
-    @Column(name = "created_at")
     public Instant createdAt;
 
-    @Column(name = "created_by")
     public String createdBy;
 }

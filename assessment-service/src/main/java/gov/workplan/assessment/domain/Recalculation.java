@@ -1,6 +1,7 @@
 package gov.workplan.assessment.domain;
 
 import java.math.BigDecimal;
+import gov.workplan.common.json.JsonText;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -239,7 +240,7 @@ public class Recalculation {
                 int p = i * 7;
                 insert.setParameter(p + 1, plan).setParameter(p + 2, period.code()).setParameter(p + 3, unit.code())
                         .setParameter(p + 4, unit.category()).setParameter(p + 5, breakdown.score())
-                        .setParameter(p + 6, write(breakdown)).setParameter(p + 7, computedAt);
+                        .setParameter(p + 6, JsonText.write(mapper, breakdown)).setParameter(p + 7, computedAt);
             }
             insert.executeUpdate();
         }
@@ -296,13 +297,6 @@ public class Recalculation {
         }
     }
 
-    private String write(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private JsonNode read(String json) {
         try {

@@ -1,6 +1,8 @@
 package gov.workplan.assessment.domain;
 
 import java.time.Clock;
+import gov.workplan.common.json.JsonText;
+import gov.workplan.common.time.StoredTime;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -68,7 +70,7 @@ public class Results {
         if (current.isEmpty()) {
             throw ApiProblem.conflict("period", "plan " + plan + " has no ranking for " + period.code() + " to freeze");
         }
-        Instant now = now();
+        Instant now = StoredTime.now(clock);
         FreezeRules.Override override = FreezeRules.check(period.code(), now, deadline, unreviewed, overrideReason);
         AssessmentResult result = new AssessmentResult();
         result.id = UUID.randomUUID();
@@ -76,7 +78,7 @@ public class Results {
         result.periodCode = period.code();
         result.year = period.year();
         result.status = AssessmentResult.Status.FROZEN;
-        result.snapshot = write(new Snapshot(plan, period.code(), period.year(), now, current,
+        result.snapshot = JsonText.write(mapper, new Snapshot(plan, period.code(), period.year(), now, current,
                 briefings.completion(plan, period.code()), override, briefings.imported(plan, period.code())));
         result.frozenAt = now;
         result.frozenBy = actor;
@@ -95,7 +97,7 @@ public class Results {
                     + "it; another member of the leading group approves");
         }
         result.status = AssessmentResult.Status.APPROVED;
-        result.approvedAt = now();
+        result.approvedAt = StoredTime.now(clock);
         result.approvedBy = actor;
         return result;
     }
@@ -111,7 +113,7 @@ public class Results {
                     + "publish it; the office publishes");
         }
         result.status = AssessmentResult.Status.PUBLISHED;
-        result.publishedAt = now();
+        result.publishedAt = StoredTime.now(clock);
         result.publishedBy = actor;
         Snapshot snapshot = snapshot(result);
         events.rankingPublished(result, snapshot.rankings());
@@ -142,15 +144,5 @@ public class Results {
         return result;
     }
 
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
 
-    private String write(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

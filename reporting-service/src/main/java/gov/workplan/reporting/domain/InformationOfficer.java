@@ -3,7 +3,6 @@ package gov.workplan.reporting.domain;
 import java.time.Instant;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -21,7 +20,6 @@ public class InformationOfficer extends PanacheEntityBase {
     @SequenceGenerator(name = "information_officer_seq", sequenceName = "information_officer_seq", allocationSize = 50)
     public Long id;
 
-    @Column(name = "unit_code")
     public String unitCode;
 
     public String name;
@@ -30,9 +28,7 @@ public class InformationOfficer extends PanacheEntityBase {
 
     public String email;
 
-    @Column(name = "registered_at")
     public Instant registeredAt;
 
-    @Column(name = "registered_by")
     public String registeredBy;
 }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.UUID;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -24,7 +23,6 @@ public class ReportVersion extends PanacheEntityBase {
     @SequenceGenerator(name = "report_version_seq", sequenceName = "report_version_seq", allocationSize = 50)
     public Long id;
 
-    @Column(name = "report_id")
     public UUID reportId;
 
     public int version;
@@ -48,10 +46,8 @@ public class ReportVersion extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Timeliness timeliness;
 
-    @Column(name = "late_by_seconds")
     public Long lateBySeconds;
 
     /** For an imported report: where it came from (an archive file, an OA document number). */
-    @Column(name = "source_reference")
     public String sourceReference;
 }

@@ -1,6 +1,8 @@
 package gov.workplan.reporting.domain;
 
 import java.math.BigDecimal;
+import gov.workplan.common.json.JsonText;
+import gov.workplan.common.time.StoredTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -91,7 +93,7 @@ public class Reports {
             throw ApiProblem.conflict("unit", "unit " + unit + " already has a report for " + periodCode
                     + "; edit or correct that one");
         }
-        Instant now = now();
+        Instant now = StoredTime.now(clock);
         Report report = new Report();
         report.id = UUID.randomUUID();
         report.planCode = planCode;
@@ -115,7 +117,7 @@ public class Reports {
         require(report, ReportAction.EDIT);
         Context ctx = context(report.planCode, report.periodCode, report.unitCode);
         inContent(SubmissionRules.checkDraft(content, ctx.expected())).throwIfAny();
-        Instant now = now();
+        Instant now = StoredTime.now(clock);
         apply(report, ReportAction.EDIT, content, List.of(), now);
         version(report, ReportAction.EDIT, null, actor, now);
         return report;
@@ -158,7 +160,7 @@ public class Reports {
         if (idempotencyKey != null) {
             int recorded = em.createNativeQuery("insert into idempotency_record (report_id, key, version, created_at, "
                     + "actor, action) values (?1, ?2, ?3, ?4, ?5, ?6) on conflict do nothing").setParameter(1, id)
-                    .setParameter(2, idempotencyKey).setParameter(3, report.version).setParameter(4, now())
+                    .setParameter(2, idempotencyKey).setParameter(3, report.version).setParameter(4, StoredTime.now(clock))
                     .setParameter(5, actor).setParameter(6, SUBMIT).executeUpdate();
             if (recorded == 0) {
                 // the same caller used the key for another report at this very moment: this submit rolls back
@@ -188,7 +190,7 @@ public class Reports {
         Outcome outcome = SubmissionRules.checkSubmission(content, ctx.expected(), previousQuarter(report, ctx.period()),
                 jumpFactor);
         inContent(outcome.errors()).throwIfAny();
-        Instant now = now();
+        Instant now = StoredTime.now(clock);
         if (report.firstSubmittedAt == null) {
             report.firstSubmittedAt = now;
             report.timeliness = ctx.period().timelinessOf(now);
@@ -207,7 +209,7 @@ public class Reports {
         Report report = locked(id, expectedVersion);
         require(report, ReportAction.ACCEPT);
         Context ctx = context(report.planCode, report.periodCode, report.unitCode);
-        Instant now = now();
+        Instant now = StoredTime.now(clock);
         apply(report, ReportAction.ACCEPT, content(report), warnings(report), now);
         version(report, ReportAction.ACCEPT, null, actor, now);
         publish(ReportingEvents.REPORT_ACCEPTED, report, ctx, null, actor, now);
@@ -220,7 +222,7 @@ public class Reports {
         Report report = locked(id, expectedVersion);
         require(report, ReportAction.RETURN);
         Context ctx = context(report.planCode, report.periodCode, report.unitCode);
-        Instant now = now();
+        Instant now = StoredTime.now(clock);
         apply(report, ReportAction.RETURN, content(report), warnings(report), now);
         version(report, ReportAction.RETURN, reason.strip(), actor, now);
         publish(ReportingEvents.REPORT_RETURNED, report, ctx, reason.strip(), actor, now);
@@ -237,7 +239,7 @@ public class Reports {
         require(report, ReportAction.CORRECT);
         Context ctx = context(report.planCode, report.periodCode, report.unitCode);
         Outcome outcome = checkCorrection(report, ctx, content, reason);
-        Instant now = now();
+        Instant now = StoredTime.now(clock);
         apply(report, ReportAction.CORRECT, content, outcome.warnings(), now);
         version(report, ReportAction.CORRECT, reason.strip(), actor, now);
         publish(ReportingEvents.REPORT_CORRECTED, report, ctx, reason.strip(), actor, now);
@@ -255,11 +257,11 @@ public class Reports {
         require(report, ReportAction.REQUEST_CORRECTION);
         Context ctx = context(report.planCode, report.periodCode, report.unitCode);
         Outcome outcome = checkCorrection(report, ctx, content, reason);
-        Instant now = now();
+        Instant now = StoredTime.now(clock);
         report.status = ReportAction.REQUEST_CORRECTION.next(report.status);
         report.version++;
-        report.proposedContent = write(new ReportContent(content.indicatorsOrEmpty(), content.tasksOrEmpty()));
-        report.proposedWarnings = write(outcome.warnings());
+        report.proposedContent = JsonText.write(mapper, new ReportContent(content.indicatorsOrEmpty(), content.tasksOrEmpty()));
+        report.proposedWarnings = JsonText.write(mapper, outcome.warnings());
         report.proposedReason = reason.strip();
         report.proposedBy = actor;
         report.proposedAt = now;
@@ -276,7 +278,7 @@ public class Reports {
         Report report = locked(id, expectedVersion);
         require(report, ReportAction.ACCEPT_CORRECTION);
         Context ctx = context(report.planCode, report.periodCode, report.unitCode);
-        Instant now = now();
+        Instant now = StoredTime.now(clock);
         ReportContent proposed = read(report.proposedContent, new TypeReference<ReportContent>() {
         });
         List<Warning> warnings = read(report.proposedWarnings, new TypeReference<List<Warning>>() {
@@ -297,7 +299,7 @@ public class Reports {
         requireReason(reason);
         Report report = locked(id, expectedVersion);
         require(report, ReportAction.RETURN_CORRECTION);
-        Instant now = now();
+        Instant now = StoredTime.now(clock);
         report.status = ReportAction.RETURN_CORRECTION.next(report.status);
         report.version++;
         report.updatedAt = now;
@@ -363,7 +365,7 @@ public class Reports {
         }
         Instant watchedFrom = importCutOver.orElse(plan.loadedAt());
         FieldErrors watched = new FieldErrors();
-        Instant now = now();
+        Instant now = StoredTime.now(clock);
         Set<String> seen = new HashSet<>();
         List<Context> contexts = new ArrayList<>();
         for (int i = 0; i < past.size(); i++) {
@@ -533,8 +535,8 @@ public class Reports {
             Instant now) {
         report.status = action.next(report.status);
         report.version = report.version + (action == ReportAction.CREATE || action == ReportAction.IMPORT ? 0 : 1);
-        report.content = write(new ReportContent(content.indicatorsOrEmpty(), content.tasksOrEmpty()));
-        report.warnings = write(warnings);
+        report.content = JsonText.write(mapper, new ReportContent(content.indicatorsOrEmpty(), content.tasksOrEmpty()));
+        report.warnings = JsonText.write(mapper, warnings);
         report.updatedAt = now;
     }
 
@@ -562,17 +564,7 @@ public class Reports {
                 ctx.period().dueDate(), ctx.period().deadline(), report.imported));
     }
 
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
 
-    private String write(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private <T> T read(String json, TypeReference<T> type) {
         try {

@@ -27,20 +27,14 @@ public class Indicator extends PanacheEntityBase {
     @SequenceGenerator(name = "indicator_seq", sequenceName = "indicator_seq", allocationSize = 50)
     public Long id;
 
-    @Column(name = "plan_code")
     public String planCode;
     public String code;
     /** Order in the plan document. */
     public int position;
-    @Column(name = "name_zh")
     public String nameZh;
-    @Column(name = "name_en")
     public String nameEn;
-    @Column(name = "industry_code")
     public String industryCode;
-    @Column(name = "unit_of_measure")
     public String unitOfMeasure;
-    @Column(name = "unit_of_measure_en")
     public String unitOfMeasureEn;
     @Enumerated(EnumType.STRING)
     public Caliber caliber;

@@ -27,63 +27,41 @@ public class Plan extends PanacheEntityBase {
     public String code;
 
     public String title;
-    @Column(name = "title_en")
     public String titleEn;
-    @Column(name = "notice_title")
     public String noticeTitle;
-    @Column(name = "document_number")
     public String documentNumber;
     public String issuer;
-    @Column(name = "issuer_en")
     public String issuerEn;
-    @Column(name = "issued_on")
     public LocalDate issuedOn;
-    @Column(name = "published_on")
     public LocalDate publishedOn;
-    @Column(name = "index_number")
     public String indexNumber;
     public String category;
-    @Column(name = "source_url")
     public String sourceUrl;
     public String addressees;
     public String preamble;
 
-    @Column(name = "span_from")
     public int spanFrom;
-    @Column(name = "span_to")
     public int spanTo;
 
     /** The unit the plan's goals are set for as a whole (the city). */
-    @Column(name = "top_unit_code")
     public String topUnitCode;
     /** The office that receives reports and assesses every unit (领导小组办公室). */
-    @Column(name = "office_unit_code")
     public String officeUnitCode;
     /** The body that approves assessment results (领导小组审定). */
-    @Column(name = "approver_unit_code")
     public String approverUnitCode;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "reporting_frequency")
     public ReportingFrequency reportingFrequency;
     /** Reports are due in this month of the following quarter (1 = its first month). */
-    @Column(name = "reporting_due_month")
     public int reportingDueMonth;
     /** ...before the end of this day of that month. */
-    @Column(name = "reporting_due_day")
     public int reportingDueDay;
-    @Column(name = "reporting_zone")
     public String reportingZone;
-    @Column(name = "reporting_recipient_code")
     public String reportingRecipientCode;
-    @Column(name = "reporting_wording")
     public String reportingWording;
 
-    @Column(name = "source_checksum")
     public String sourceChecksum;
-    @Column(name = "imported_at")
     public Instant importedAt;
-    @Column(name = "imported_by")
     public String importedBy;
 
     @ElementCollection

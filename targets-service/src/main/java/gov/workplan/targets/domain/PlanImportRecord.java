@@ -3,7 +3,6 @@ package gov.workplan.targets.domain;
 import java.time.Instant;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
@@ -20,12 +19,9 @@ public class PlanImportRecord extends PanacheEntityBase {
     @SequenceGenerator(name = "plan_import_seq", sequenceName = "plan_import_seq", allocationSize = 50)
     public Long id;
 
-    @Column(name = "plan_code")
     public String planCode;
     public String checksum;
-    @Column(name = "imported_at")
     public Instant importedAt;
-    @Column(name = "imported_by")
     public String importedBy;
     /** The document as imported before it was kept compressed (older imports only). */
     public String document;

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -29,7 +28,6 @@ public class Target extends PanacheEntityBase {
     @SequenceGenerator(name = "target_seq", sequenceName = "target_seq", allocationSize = 50)
     public Long id;
 
-    @Column(name = "plan_code")
     public String planCode;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
@@ -45,7 +43,6 @@ public class Target extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public TargetKind kind;
     public BigDecimal value;
-    @Column(name = "max_value")
     public BigDecimal maxValue;
 
     /** The phrase of the plan this target was read from, as written. */
@@ -57,14 +54,10 @@ public class Target extends PanacheEntityBase {
     public int revision;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "baseline_kind")
     public TargetKind baselineKind;
-    @Column(name = "baseline_value")
     public BigDecimal baselineValue;
-    @Column(name = "baseline_max_value")
     public BigDecimal baselineMaxValue;
 
-    @Column(name = "updated_at")
     public Instant updatedAt;
 
     public TargetValue current() {

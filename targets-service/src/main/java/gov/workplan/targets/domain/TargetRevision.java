@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -34,12 +33,9 @@ public class TargetRevision extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public TargetKind kind;
     public BigDecimal value;
-    @Column(name = "max_value")
     public BigDecimal maxValue;
     public String reason;
-    @Column(name = "changed_by")
     public String changedBy;
-    @Column(name = "changed_at")
     public Instant changedAt;
 
     static TargetRevision of(Target target, String reason, String by, Instant at) {

@@ -6,7 +6,6 @@ import java.util.List;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
-import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
@@ -32,22 +31,17 @@ public class Task extends PanacheEntityBase {
     @SequenceGenerator(name = "task_seq", sequenceName = "task_seq", allocationSize = 50)
     public Long id;
 
-    @Column(name = "plan_code")
     public String planCode;
     public String code;
     public int position;
-    @Column(name = "parent_code")
     public String parentCode;
     public int section;
     public String title;
-    @Column(name = "title_en")
     public String titleEn;
     public String description;
     /** The responsibility clause as written (（责任单位：…）), before normalisation. */
-    @Column(name = "responsible_text")
     public String responsibleText;
     public LocalDate deadline;
-    @Column(name = "deadline_text")
     public String deadlineText;
     public String note;
 
@@ -63,7 +57,6 @@ public class Task extends PanacheEntityBase {
     /** A unit's part in this task. */
     @Embeddable
     public static class Responsibility {
-        @Column(name = "unit_code")
         public String unitCode;
         @Enumerated(EnumType.STRING)
         public ResponsibilityRole role;

@@ -1,7 +1,6 @@
 package gov.workplan.targets.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -19,16 +18,13 @@ public class Unit extends PanacheEntityBase {
     /** Registration order, which is the order the plan document lists units in. */
     public long ordinal;
 
-    @Column(name = "name_zh")
     public String nameZh;
 
-    @Column(name = "name_en")
     public String nameEn;
 
     @Enumerated(EnumType.STRING)
     public UnitCategory category;
 
     /** The unit whose targets this one's add up to (a district's is the city); null for departments. */
-    @Column(name = "parent_code")
     public String parentCode;
 }

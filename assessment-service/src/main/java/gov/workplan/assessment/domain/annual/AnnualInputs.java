@@ -1,6 +1,7 @@
 package gov.workplan.assessment.domain.annual;
 
 import java.math.BigDecimal;
+import gov.workplan.common.time.StoredTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -128,7 +129,7 @@ public class AnnualInputs {
         s.sourceDate = sourceDate;
         s.note = note;
         s.recordedBy = actor;
-        s.recordedAt = now();
+        s.recordedAt = StoredTime.now(clock);
         s.persist();
         return s;
     }
@@ -245,7 +246,7 @@ public class AnnualInputs {
         e.evidence = evidence;
         e.withdrawn = withdrawn;
         e.enteredBy = actor;
-        e.enteredAt = now();
+        e.enteredAt = StoredTime.now(clock);
         e.persist();
         return e;
     }
@@ -271,7 +272,7 @@ public class AnnualInputs {
         c.fromDate = from;
         c.toDate = to;
         c.recordedBy = actor;
-        c.recordedAt = now();
+        c.recordedAt = StoredTime.now(clock);
         c.persist();
         return c;
     }
@@ -289,9 +290,6 @@ public class AnnualInputs {
         return byUnit;
     }
 
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
 
     static void text(String value, String field, int max, boolean required, FieldErrors errors) {
         if (value == null || value.isBlank()) {

@@ -1,6 +1,7 @@
 package gov.workplan.assessment.domain.annual;
 
 import java.time.Clock;
+import gov.workplan.common.json.JsonText;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -145,17 +146,10 @@ public class AnnualRecalculation {
                 int p = i * 8;
                 insert.setParameter(p + 1, plan).setParameter(p + 2, year).setParameter(p + 3, u.code())
                         .setParameter(p + 4, u.category()).setParameter(p + 5, b.score()).setParameter(p + 6, b.vetoed())
-                        .setParameter(p + 7, write(b)).setParameter(p + 8, computedAt);
+                        .setParameter(p + 7, JsonText.write(mapper, b)).setParameter(p + 8, computedAt);
             }
             insert.executeUpdate();
         }
     }
 
-    private String write(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,6 +1,8 @@
 package gov.workplan.assessment.domain.annual;
 
 import java.math.BigDecimal;
+import gov.workplan.common.json.JsonText;
+import gov.workplan.common.time.StoredTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -118,7 +120,7 @@ public class AnnualResults {
         AnnualInputs.text(reason, "reason", MAX_REASON, false, errors);
         errors.throwIfAny();
         lock(plan, year);
-        Instant now = now();
+        Instant now = StoredTime.now(clock);
         if (q4Deadline.isEmpty() || now.isBefore(q4Deadline.get())) {
             throw ApiProblem.conflict("year", "the fourth quarter of " + year + " is still open for reports"
                     + q4Deadline.map(d -> " until " + d).orElse(" (its deadline is not known yet)"));
@@ -157,7 +159,7 @@ public class AnnualResults {
         result.reason = reason;
         result.frozenAt = now;
         result.frozenBy = actor;
-        result.snapshot = write(snapshot(plan, year, result.version, now, live));
+        result.snapshot = JsonText.write(mapper, snapshot(plan, year, result.version, now, live));
         result.persist();
         if (latest != null) {
             latest.status = AnnualResult.Status.SUPERSEDED;
@@ -177,7 +179,7 @@ public class AnnualResults {
                     + "it; another member of the leading group approves");
         }
         result.status = AnnualResult.Status.APPROVED;
-        result.approvedAt = now();
+        result.approvedAt = StoredTime.now(clock);
         result.approvedBy = actor;
         events.resultChanged(result, actor);
         return result;
@@ -192,7 +194,7 @@ public class AnnualResults {
         AnnualResult result = locked(id);
         require(result, AnnualResult.Status.APPROVED, "notified");
         result.status = AnnualResult.Status.NOTIFIED;
-        result.notifiedAt = now();
+        result.notifiedAt = StoredTime.now(clock);
         result.notifiedBy = actor;
         if (result.objectionsCloseAt == null) {
             result.objectionsCloseAt = new WorkingDays(WorkingDays.SHANGHAI, Set.copyOf(holidays.orElse(List.of())),
@@ -213,7 +215,7 @@ public class AnnualResults {
         errors.throwIfAny();
         AnnualResult result = locked(resultId);
         require(result, AnnualResult.Status.NOTIFIED, "objected to");
-        Instant now = now();
+        Instant now = StoredTime.now(clock);
         if (!now.isBefore(result.objectionsCloseAt)) {
             throw ApiProblem.conflict("id", "the objection window closed at " + result.objectionsCloseAt);
         }
@@ -263,7 +265,7 @@ public class AnnualResults {
         o.status = upheld ? Objection.Status.UPHELD : Objection.Status.REJECTED;
         o.ruling = ruling;
         o.ruledBy = actor;
-        o.ruledAt = now();
+        o.ruledAt = StoredTime.now(clock);
         events.objectionChanged(o, actor);
         return o;
     }
@@ -276,7 +278,7 @@ public class AnnualResults {
     public AnnualResult publish(UUID id, String actor) {
         AnnualResult result = locked(id);
         require(result, AnnualResult.Status.NOTIFIED, "published");
-        Instant now = now();
+        Instant now = StoredTime.now(clock);
         if (now.isBefore(result.objectionsCloseAt)) {
             throw ApiProblem.conflict("id", "the objection window is open until " + result.objectionsCloseAt);
         }
@@ -439,9 +441,6 @@ public class AnnualResults {
         return result;
     }
 
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
 
     private <T> T read(String json, Class<T> type) {
         try {
@@ -451,13 +450,6 @@ public class AnnualResults {
         }
     }
 
-    private String write(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** The fourth quarter of a year, whose deadline opens the annual cycle. */
     public static String fourthQuarter(int year) {

@@ -3,7 +3,6 @@ package gov.workplan.common.audit;
 import java.time.Instant;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -21,7 +20,6 @@ public class AuditEntry extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @Column(name = "occurred_at")
     public Instant occurredAt;
 
     /** The token's subject, or "anonymous" when there was no valid token. */
@@ -29,7 +27,6 @@ public class AuditEntry extends PanacheEntityBase {
 
     public String roles;
 
-    @Column(name = "unit_code")
     public String unitCode;
 
     /** Method and path, e.g. {@code POST /api/v1/plans/szfb-2010-98/targets/futian/scale.bio/2012/amendments}. */
@@ -40,6 +37,5 @@ public class AuditEntry extends PanacheEntityBase {
 
     public int status;
 
-    @Column(name = "remote_address")
     public String remoteAddress;
 }

@@ -51,6 +51,5 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(name = "trace_parent", updatable = false)
     public String traceParent;
 
-    @Column(name = "published_at")
     public Instant publishedAt;
 }
