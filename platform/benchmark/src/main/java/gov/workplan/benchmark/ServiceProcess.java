@@ -119,13 +119,15 @@ public final class ServiceProcess implements AutoCloseable {
         // As in the container: a JVM out of memory ends rather than limping on with dead threads.
         command.add("-XX:+ExitOnOutOfMemoryError");
         // As the image runs it: the classes its start loads, from the archive the build wrote (when this build has one).
-        Path archive = jar.resolveSibling("app-cds.jsa");
-        if (Files.exists(archive)) {
-            command.add("-XX:SharedArchiveFile=" + archive);
+        // The archive records the class path as the build ran it — quarkus-run.jar, from its own directory — and the JVM
+        // ignores an archive whose class path differs; -Xshare:on makes that an error here, so a test proves it is used.
+        if (Files.exists(jar.resolveSibling("app-cds.jsa"))) {
+            command.add("-XX:SharedArchiveFile=app-cds.jsa");
+            command.add("-Xshare:on");
         }
         command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", jar.toString()));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+        command.addAll(List.of("-jar", "quarkus-run.jar"));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(jar.getParent().toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().putAll(env);
         try {
