@@ -172,13 +172,15 @@ public class ReportingEventsConsumer implements DeadLetters.Redrivable {
     /**
      * From the moment reporting-service accepted the change (the event's occurredAt, stamped in the
      * transaction of the change) until the ranking reflecting it is computed here. While a fresh
-     * database replays the history the lag is the age of the events replayed.
+     * database replays the history the lag is the age of the events replayed. Two hosts' clocks (or
+     * two demo clocks started seconds apart) can disagree: a lag below zero is recorded as zero.
      */
     private void recordLag(EventEnvelope event) {
         if (event.occurredAt() != null) {
+            Duration lag = Duration.between(event.occurredAt(), clock.instant());
             Timer.builder("workplan.recalculation.lag").description("report accepted by reporting → ranking recalculated")
                     .tag("type", event.type()).publishPercentileHistogram().register(registry)
-                    .record(Duration.between(event.occurredAt(), clock.instant()));
+                    .record(lag.isNegative() ? Duration.ZERO : lag);
         }
     }
 }
