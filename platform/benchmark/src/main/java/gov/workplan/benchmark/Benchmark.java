@@ -265,6 +265,11 @@ public final class Benchmark {
                 Latencies pacedRanking = rankingLatencies(follower, "2011-Q2", paced);
                 Map<String, Object> pacedFigures = paced.figures(pacedRanking, floor);
                 pacedFigures.put("cpuPercentOfCores", MachineCpu.now(pids).since(cpuBefore));
+                // The quarter's first report makes assessment compute the whole period (every unit, every category):
+                // how long that report waits for its ranking.
+                String first = paced.answeredAt.entrySet().stream().min(Map.Entry.comparingByValue()).orElseThrow().getKey();
+                pacedFigures.put("firstReportToRankingMs",
+                        Math.max(0, follower.seen("2011-Q2", first) - paced.answeredAt.get(first)) / 1e6);
                 pacedFigures.put("perReport", Counts.of(wires, broker).since(before, units));
                 pacedFigures.put("reportingCpuMsPerSubmission",
                         (double) (reportingProcess.cpuMillis() - reportingCpu) / units);

@@ -106,12 +106,15 @@ final class Table {
         figures.put("report→ranking p50 ms, paced", r -> num(path(r, "paced", "reportToRankingMs", "p50")));
         figures.put("report→ranking p99 ms, paced", r -> num(path(r, "paced", "reportToRankingMs", "p99")));
         figures.put("report→ranking p99 ms, burst", r -> num(path(r, "burst", "reportToRankingMs", "p99")));
+        figures.put("the quarter's first report→ranking ms", r -> num(path(r, "paced", "firstReportToRankingMs")));
         figures.put("reporting CPU ms/submit", r -> num(path(r, "paced", "reportingCpuMsPerSubmission")));
         figures.put("assessment CPU ms/event", r -> num(path(r, "paced", "assessmentCpuMsPerEvent")));
         figures.put("reporting SQL statements/report", r -> num(path(r, "paced", "perReport", "reportingStatements")));
         figures.put("reporting round trips/report", r -> num(path(r, "paced", "perReport", "reportingRoundTrips")));
         figures.put("assessment SQL statements/report", r -> num(path(r, "paced", "perReport", "assessmentStatements")));
         figures.put("assessment round trips/report", r -> num(path(r, "paced", "perReport", "assessmentRoundTrips")));
+        figures.put("Kafka records produced/report", r -> num(path(r, "paced", "perReport", "kafkaRecordsProduced")));
+        figures.put("Kafka records consumed/report", r -> num(path(r, "paced", "perReport", "kafkaRecordsConsumed")));
         figures.put("import s", r -> num(r.get("importSeconds")));
         for (String s : List.of("targets-service", "reporting-service", "assessment-service")) {
             String shortName = s.substring(0, 1);
