@@ -20,6 +20,7 @@ import gov.workplan.contracts.events.TargetsEvents.Counts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.transaction.Transactional;
 
 /**
@@ -31,6 +32,11 @@ public class PlanImporter {
 
     /** Arbitrary but fixed key of the advisory lock that lets one import run at a time. */
     private static final long IMPORT_LOCK = 7_303_178_470_202_412L;
+    /**
+     * An import is one transaction, all or nothing, and a plan of 150,000 targets takes minutes on a small
+     * machine: past the suite's 60-s default the reaper aborted it (a 503). Its own limit, in seconds.
+     */
+    static final String IMPORT_TIMEOUT = "targets.import.transaction-timeout";
 
     @Inject
     EntityManager entityManager;
@@ -58,8 +64,8 @@ public class PlanImporter {
      * @param rawGzip the document as received, gzip-compressed, kept verbatim for the record
      * @throws ApiProblem 400 naming every invalid field; 409 if the plan exists with other content
      */
-    @Transactional
     public Result importPlan(PlanDocument doc, byte[] rawGzip, String actor) {
+        // the transaction is the one below's (its timeout can only be set where the transaction begins)
         return importPlan(doc, rawGzip, "application/json", actor);
     }
 
@@ -68,6 +74,7 @@ public class PlanImporter {
      * workbook): the bytes kept are those received.
      */
     @Transactional
+    @TransactionConfiguration(timeoutFromConfigProperty = IMPORT_TIMEOUT)
     public Result importPlan(PlanDocument doc, byte[] rawGzip, String mediaType, String actor) {
         // Two replicas loading the seed, or two clerks importing, must not interleave unit registration.
         entityManager.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, IMPORT_LOCK)
