@@ -4,7 +4,6 @@ import java.time.Clock;
 import gov.workplan.common.json.JsonText;
 import gov.workplan.common.time.StoredTime;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;

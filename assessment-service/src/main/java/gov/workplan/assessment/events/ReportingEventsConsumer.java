@@ -12,10 +12,10 @@ import java.util.function.UnaryOperator;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import gov.workplan.common.json.JsonText;
 import gov.workplan.assessment.domain.PeriodCode;
 import gov.workplan.assessment.domain.Recalculation;
 import gov.workplan.assessment.persistence.AssessmentStore;
@@ -162,11 +162,7 @@ public class ReportingEventsConsumer implements DeadLetters.Redrivable {
     }
 
     private String json(ReportingEvents.Content content) {
-        try {
-            return mapper.writeValueAsString(content);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a report's content cannot be written", e);
-        }
+        return JsonText.write(mapper, content);
     }
 
     /**

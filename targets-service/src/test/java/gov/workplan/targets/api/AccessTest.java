@@ -1,6 +1,5 @@
 package gov.workplan.targets.api;
 
-import static gov.workplan.testkit.Problems.assertProblem;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -2,7 +2,6 @@ package gov.workplan.common.events;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -17,6 +16,7 @@ import jakarta.validation.Validator;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import gov.workplan.common.time.StoredTime;
 import gov.workplan.contracts.events.EventEnvelope;
 import gov.workplan.contracts.events.Topic;
 import gov.workplan.common.tracing.Tracing;
@@ -63,7 +63,7 @@ public class Outbox {
                     .map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted().toList());
         }
         // PostgreSQL keeps microseconds; the envelope must say exactly what the row says.
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = StoredTime.now(clock);
         EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), type, schemaVersion, now, source, key, plan,
                 mapper.valueToTree(payload));
         OutboxEvent row = new OutboxEvent();

@@ -10,9 +10,10 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import gov.workplan.common.time.StoredTime;
+import gov.workplan.common.json.JsonText;
 import gov.workplan.common.problem.ApiProblem;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -79,12 +80,8 @@ public class UnitDirectories {
         UnitDirectoryVersion row = new UnitDirectoryVersion();
         row.code = code;
         row.version = version;
-        try {
-            row.document = mapper.writeValueAsString(withCode(code, directory));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a checked directory serialises", e);
-        }
-        row.savedAt = clock.instant();
+        row.document = JsonText.write(mapper, withCode(code, directory));
+        row.savedAt = StoredTime.now(clock);
         row.savedBy = actor;
         row.persist();
         return Optional.of(saved(row));
@@ -119,11 +116,8 @@ public class UnitDirectories {
     }
 
     private Saved saved(UnitDirectoryVersion row) {
-        try {
-            return new Saved(mapper.readValue(row.document, UnitDirectory.class), row.version, row.savedAt, row.savedBy);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a saved directory reads back", e);
-        }
+        return new Saved(JsonText.read(mapper, row.document, UnitDirectory.class, "unit directory " + row.code
+                + " version " + row.version), row.version, row.savedAt, row.savedBy);
     }
 
     private static UnitDirectory withCode(String code, UnitDirectory d) {
