@@ -67,6 +67,6 @@ public interface AssessedRecords {
     /** The units of these codes that are known (a unit whose event has not arrived yet is not among them). */
     List<UnitInfo> units(java.util.Collection<String> codes);
 
-    /** The periods of the plan that have reports or overdue notices. */
+    /** The periods of the plan whose window opened or that have reports or overdue notices. */
     List<PeriodCode> activePeriods(String plan);
 }

@@ -31,8 +31,9 @@ import jakarta.transaction.Transactional.TxType;
 /**
  * Keeps assessments and rankings current (重新计算). Incremental: a report recomputes its unit for
  * its period (and the later assessed periods of that year, whose timeliness it affects); ranks follow
- * from the scores when read; a period is computed whole, every category, only the first time anything
- * touches it.
+ * from the scores when read; a period is computed whole, every category, once: when its reporting window
+ * opens ({@link #onPeriodOpened}), so that its first report rescores only its own unit — or, for a period
+ * that never opened here (history imported, a report ahead of its window), when the first thing touches it.
  * {@link #rebuild} recomputes a plan from its store alone and must give the same numbers.
  */
 @ApplicationScoped
@@ -100,6 +101,23 @@ public class Recalculation {
             }
         }
         yearTouched.fire(new YearTouched(plan, period.year(), known));
+    }
+
+    /**
+     * A period's reporting window opened (period.opened): every unit is assessed in it and every category ranked
+     * now, before its first report — at 3,000 units that is seconds of work, which would otherwise sit on the path of
+     * that report and of every report queued behind it. Opening the fourth quarter makes the year's annual
+     * assessment live for every unit as well. A period already assessed (a report came first) is left as it is.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void onPeriodOpened(String plan, PeriodCode period) {
+        lockPlan(plan);
+        if (store.plan(plan).isEmpty()) {
+            return; // the plan's own events will bring it; plan.import-completed rebuilds every active period
+        }
+        if (ensurePeriodComputed(plan, period)) {
+            yearTouched.fire(new YearTouched(plan, period.year(), null));
+        }
     }
 
     /** A target of the unit changed: every assessed period of that year. */

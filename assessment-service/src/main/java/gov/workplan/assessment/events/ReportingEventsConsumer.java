@@ -102,15 +102,25 @@ public class ReportingEventsConsumer implements DeadLetters.Redrivable {
      * each event's lag to record after.
      */
     private final class Touched {
+        private final Set<List<String>> opened = new LinkedHashSet<>();
         private final Map<List<String>, Set<String>> units = new LinkedHashMap<>();
         private final List<EventEnvelope> events = new ArrayList<>();
+
+        void open(String plan, PeriodCode period) {
+            opened.add(List.of(plan, period.code()));
+        }
 
         void add(String plan, PeriodCode period, String unit, EventEnvelope event) {
             units.computeIfAbsent(List.of(plan, period.code()), k -> new LinkedHashSet<>()).add(unit);
             events.add(event);
         }
 
+        /** Opened periods first: a report of the same batch then rescores only its unit. */
         void recalculate() {
+            opened.forEach(planAndPeriod -> Timer.builder("workplan.period.opening")
+                    .description("period.opened → every unit of the period assessed and ranked").register(registry)
+                    .record(() -> recalculation.onPeriodOpened(planAndPeriod.get(0),
+                            PeriodCode.parse(planAndPeriod.get(1)).orElseThrow())));
             units.forEach((planAndPeriod, codes) -> recalculation.onReports(planAndPeriod.get(0),
                     PeriodCode.parse(planAndPeriod.get(1)).orElseThrow(), codes));
             events.forEach(ReportingEventsConsumer.this::recordLag);
@@ -149,6 +159,13 @@ public class ReportingEventsConsumer implements DeadLetters.Redrivable {
                 if (d.deadline() != null) {
                     store.recordDeadline(d.plan(), period(event, d.period()).code(), d.deadline());
                 }
+            }
+            case ReportingEvents.PERIOD_OPENED -> {
+                ReportingEvents.PeriodOpened o = event.payload(ReportingEvents.PeriodOpened.class);
+                PeriodCode period = period(event, o.period());
+                store.recordOpened(o.plan(), period.code(), o.deadline(),
+                        o.openedAt() != null ? o.openedAt() : event.envelope().occurredAt());
+                touched.open(o.plan(), period);
             }
             default -> {
                 // future types: nothing to keep

@@ -161,6 +161,14 @@ public class AssessmentStore implements AssessedRecords {
                 .setParameter(3, deadline).executeUpdate();
     }
 
+    /** The period's reporting window opened (period.opened); the first opening counts, a redelivery changes nothing. */
+    public void recordOpened(String plan, String period, Instant deadline, Instant openedAt) {
+        em.createNativeQuery("insert into period_deadline (plan_code, period_code, deadline, opened_at) values (?1, ?2, ?3, ?4) "
+                + "on conflict (plan_code, period_code) do update set deadline = excluded.deadline, "
+                + "opened_at = coalesce(period_deadline.opened_at, excluded.opened_at)").setParameter(1, plan)
+                .setParameter(2, period).setParameter(3, deadline).setParameter(4, openedAt).executeUpdate();
+    }
+
     /** When the period's reporting closes, if any event has said so yet. */
     public Optional<Instant> deadline(String plan, String period) {
         List<?> rows = em.createNativeQuery("select deadline from period_deadline where plan_code = ?1 and period_code = ?2")
@@ -305,11 +313,13 @@ public class AssessmentStore implements AssessedRecords {
         return records;
     }
 
-    /** Periods of a plan that anything has been reported or noticed for, oldest first. */
+    /** Periods of a plan whose window opened or that anything has been reported or noticed for, oldest first. */
     @Override
     public List<PeriodCode> activePeriods(String plan) {
         return em.createNativeQuery("select period_code from report where plan_code = ?1 union "
-                + "select period_code from overdue where plan_code = ?1 order by 1").setParameter(1, plan)
+                + "select period_code from overdue where plan_code = ?1 union "
+                + "select period_code from period_deadline where plan_code = ?1 and opened_at is not null order by 1")
+                .setParameter(1, plan)
                 .getResultList().stream().map(c -> PeriodCode.parse((String) c).orElseThrow()).toList();
     }
 }

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import gov.workplan.contracts.events.ReportingEvents.ReportDueSoon;
+import gov.workplan.contracts.events.ReportingEvents.PeriodOpened;
 import gov.workplan.contracts.events.ReportingEvents.ReportOverdue;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -23,7 +24,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 /**
- * Watches deadlines. A few days before a period's deadline it reminds every expected unit that has
+ * Watches reporting windows and deadlines. When a period's quarter has ended its window opens (period.opened, once
+ * per plan and period: consumers prepare the period before its first report). A few days before a period's deadline it reminds every expected unit that has
  * not submitted yet (report.due-soon, addressed to its information officers); when the deadline has
  * passed it escalates every unit still missing to the plan's office (report.overdue). Each once per
  * plan, period and unit, ever: the notice row's primary key makes it exactly once across restarts and
@@ -65,7 +67,7 @@ public class DeadlineWatch {
         }
     }
 
-    /** Checks every plan's periods; returns how many notices (reminders and overdue) were new. */
+    /** Checks every plan's periods; returns how many notices (openings, reminders and overdue) were new. */
     public int check() {
         Instant now = clock.instant();
         int announced = 0;
@@ -73,6 +75,9 @@ public class DeadlineWatch {
             for (Period period : Periods.of(plan.spanFrom(), plan.spanTo(), plan.rule())) {
                 if (since.map(period.deadline()::isBefore).orElse(false)) {
                     continue;
+                }
+                if (!now.isBefore(period.opensAt(plan.rule().zone()))) {
+                    announced += QuarkusTransaction.requiringNew().call(() -> open(plan, period, now));
                 }
                 if (!now.isBefore(period.deadline())) {
                     announced += QuarkusTransaction.requiringNew().call(() -> announce(plan, period, now));
@@ -82,6 +87,18 @@ public class DeadlineWatch {
             }
         }
         return announced;
+    }
+
+    private int open(PlanInfo plan, Period period, Instant now) {
+        Instant noticedAt = now.truncatedTo(ChronoUnit.MICROS);
+        boolean first = em.createNativeQuery("insert into period_notice (plan_code, period_code, noticed_at) "
+                + "values (?1, ?2, ?3) on conflict do nothing").setParameter(1, plan.code()).setParameter(2, period.code())
+                .setParameter(3, noticedAt).executeUpdate() == 1;
+        if (first) {
+            events.periodOpened(new PeriodOpened(plan.code(), period.code(), period.year(), period.quarter(),
+                    period.dueDate(), period.deadline(), noticedAt));
+        }
+        return first ? 1 : 0;
     }
 
     private int remind(PlanInfo plan, Period period, Instant now) {

@@ -3,6 +3,7 @@ package gov.workplan.reporting.domain;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 
 /**
  * A reporting period (报送期): one quarter of a plan year, e.g. {@code 2011-Q1}, with its due date.
@@ -18,6 +19,11 @@ public record Period(String code, int year, int quarter, LocalDate start, LocalD
     /** How late a submission is; zero when on time. */
     public Duration lateBy(Instant submittedAt) {
         return submittedAt.isBefore(deadline) ? Duration.ZERO : Duration.between(deadline, submittedAt);
+    }
+
+    /** When its reporting window opens: the first instant after the quarter, in the plan's zone. */
+    public Instant opensAt(ZoneId zone) {
+        return end.plusDays(1).atStartOfDay(zone).toInstant();
     }
 
     /** The previous quarter of the same year, or null for Q1 (year-to-date figures restart). */

@@ -1,5 +1,6 @@
 package gov.workplan.reporting.domain;
 
+import gov.workplan.contracts.events.ReportingEvents.PeriodOpened;
 import gov.workplan.contracts.events.ReportingEvents.ReportChanged;
 import gov.workplan.contracts.events.ReportingEvents.ReportDueSoon;
 import gov.workplan.contracts.events.ReportingEvents.ReportOverdue;
@@ -15,4 +16,6 @@ public interface ReportEvents {
     void reportDueSoon(ReportDueSoon reminder);
 
     void reportOverdue(ReportOverdue overdue);
+
+    void periodOpened(PeriodOpened opened);
 }

@@ -29,4 +29,9 @@ public class ReportingPublisher implements ReportEvents {
         outbox.append(ReportingEvents.CONTRACT, overdue.plan(), overdue.plan(), ReportingEvents.REPORT_OVERDUE,
                 overdue);
     }
+
+    @Override
+    public void periodOpened(ReportingEvents.PeriodOpened opened) {
+        outbox.append(ReportingEvents.CONTRACT, opened.plan(), opened.plan(), ReportingEvents.PERIOD_OPENED, opened);
+    }
 }

@@ -55,4 +55,13 @@ class PeriodsTest {
         assertEquals("2011-Q2", Periods.find("2011-Q3", 2010, 2012, SEED_RULE).orElseThrow().previousInYear());
         assertEquals(null, Periods.find("2011-Q1", 2010, 2012, SEED_RULE).orElseThrow().previousInYear());
     }
+
+    @Test
+    void givenAQuarter_whenItsWindowOpens_thenItIsTheFirstInstantAfterTheQuarterInThePlansZone() {
+        Period q2 = Periods.find("2011-Q2", 2010, 2012, SEED_RULE).orElseThrow();
+        assertEquals(Instant.parse("2011-06-30T16:00:00Z"), q2.opensAt(SHANGHAI), "midnight of 1 July in Shanghai");
+        assertTrue(q2.opensAt(SHANGHAI).isBefore(q2.deadline()));
+        Period q4 = Periods.find("2011-Q4", 2010, 2012, SEED_RULE).orElseThrow();
+        assertEquals(Instant.parse("2011-12-31T16:00:00Z"), q4.opensAt(SHANGHAI), "Q4's window opens in the next year");
+    }
 }

@@ -158,6 +158,41 @@ class DeadlineEventsTest {
         }
     }
 
+    @Test
+    void givenAQuarterThatEnded_whenCheckedRepeatedlyAndConcurrently_thenItsWindowIsOpenedExactlyOnce_andNotTheNextQuarters() throws Exception {
+        String plan = TargetsFixture.publishPlan();
+        try (EventProbe probe = EventProbe.fromNowOn(ReportingEvents.TOPIC)) {
+            clock.set(Instant.parse("2011-07-02T02:00:00Z")); // 2011-Q2 ended two days ago; its deadline is 10 July
+            ExecutorService replicas = Executors.newFixedThreadPool(3);
+            try {
+                Callable<Integer> check = watch::check;
+                for (Future<Integer> run : replicas.invokeAll(List.of(check, check, check))) {
+                    run.get();
+                }
+            } finally {
+                replicas.shutdownNow();
+            }
+            watch.check(); // as after a restart
+
+            String marker = Reporting.draft("nanshan", plan, "2011-Q2", Reporting.NANSHAN_2011);
+            Reporting.submit("nanshan", marker).statusCode(200);
+            List<JsonNode> events = probe.awaitUntil(e -> "report.submitted".equals(e.path("type").asText())
+                    && marker.equals(e.path("payload").path("reportId").asText()), Duration.ofSeconds(30));
+            List<JsonNode> opened = events.stream().filter(e -> ReportingEvents.PERIOD_OPENED.equals(e.path("type").asText())
+                    && plan.equals(e.path("payload").path("plan").asText())).map(e -> e.path("payload")).toList();
+            assertEquals(List.of("2010-Q1", "2010-Q2", "2010-Q3", "2010-Q4", "2011-Q1", "2011-Q2"),
+                    opened.stream().map(p -> p.path("period").asText()).toList(),
+                    "each ended quarter once, in order; 2011-Q3 has not ended");
+            JsonNode q2 = opened.get(5);
+            assertEquals("2011-07-10", q2.path("dueDate").asText());
+            assertEquals("2011-07-10T16:00:00Z", q2.path("deadline").asText());
+            assertEquals(List.of(), units(events, "report.due-soon", plan, "2011-Q2"), "the reminders come 3 days before");
+        }
+        long notices = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from period_notice where plan_code = ?1").setParameter(1, plan).getSingleResult()).longValue());
+        assertEquals(6, notices);
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);

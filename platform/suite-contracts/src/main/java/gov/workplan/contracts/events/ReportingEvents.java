@@ -45,6 +45,7 @@ public final class ReportingEvents {
     public static final String REPORT_IMPORTED = "report.imported";
     public static final String REPORT_OVERDUE = "report.overdue";
     public static final String REPORT_DUE_SOON = "report.due-soon";
+    public static final String PERIOD_OPENED = "period.opened";
     /**
      * report.due-soon is at version 2: its officers are ids, no longer names, phones and e-mails (version 1 put
      * personal data on a topic kept forever). Withdrawn, not migrated: no version 1 is published beside it; a
@@ -145,6 +146,21 @@ public final class ReportingEvents {
         }
     }
 
+    /**
+     * A period's reporting window opened (the day after its quarter ends, in the plan's zone): its reports are due
+     * by {@code deadline}. Once per plan and period, ever. Consumers prepare the period then — assessment computes
+     * every unit's standing before the first report arrives — rather than on the path of that report.
+     */
+    public record PeriodOpened(
+            @NotNull @Size(max = CODE) String plan,
+            @NotNull @Size(max = PERIOD) String period,
+            @Min(MIN_YEAR) @Max(MAX_YEAR) int year,
+            @Min(1) @Max(4) int quarter,
+            LocalDate dueDate,
+            @NotNull Instant deadline,
+            Instant openedAt) {
+    }
+
     public static final Topic CONTRACT = new Topic(TOPIC, "reporting-service", SCHEMA_VERSION, Map.of(
             REPORT_SUBMITTED, ReportChanged.class,
             REPORT_ACCEPTED, ReportChanged.class,
@@ -152,5 +168,6 @@ public final class ReportingEvents {
             REPORT_CORRECTED, ReportChanged.class,
             REPORT_IMPORTED, ReportChanged.class,
             REPORT_OVERDUE, ReportOverdue.class,
-            REPORT_DUE_SOON, ReportDueSoon.class), Map.of(REPORT_DUE_SOON, REPORT_DUE_SOON_VERSION));
+            REPORT_DUE_SOON, ReportDueSoon.class,
+            PERIOD_OPENED, PeriodOpened.class), Map.of(REPORT_DUE_SOON, REPORT_DUE_SOON_VERSION));
 }
