@@ -21,6 +21,8 @@ import gov.workplan.assessment.domain.Scoring.Timeliness;
 import gov.workplan.assessment.domain.AssessedRecords.ReportRow;
 import gov.workplan.assessment.domain.AssessedRecords.UnitInfo;
 import gov.workplan.assessment.domain.AssessedRecords.UnitRecords;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -66,6 +68,9 @@ public class Recalculation {
     @Inject
     Event<YearTouched> yearTouched;
 
+    @Inject
+    MeterRegistry registry;
+
     /** A report of the unit for the period was added, changed, or is overdue. */
     @Transactional(TxType.MANDATORY)
     public void onReport(String plan, PeriodCode period, String unitCode) {
@@ -93,7 +98,7 @@ public class Recalculation {
             if (assessed.contains(p.code())) {
                 recomputeUnits(plan, p, units, store.recordsOf(plan, p, known));
             } else {
-                computePeriod(plan, p);
+                computePeriod(plan, p, "report");
             }
             unitsChanged(plan, p, units);
             if (p.quarter() == 4) {
@@ -115,7 +120,7 @@ public class Recalculation {
         if (store.plan(plan).isEmpty()) {
             return; // the plan's own events will bring it; plan.import-completed rebuilds every active period
         }
-        if (ensurePeriodComputed(plan, period)) {
+        if (ensurePeriodComputed(plan, period, "opening")) {
             yearTouched.fire(new YearTouched(plan, period.year(), null));
         }
     }
@@ -171,7 +176,7 @@ public class Recalculation {
         em.createNativeQuery("delete from unit_assessment where plan_code = ?1").setParameter(1, plan).executeUpdate();
         Set<Integer> years = new TreeSet<>();
         for (PeriodCode p : store.activePeriods(plan)) {
-            ensurePeriodComputed(plan, p);
+            ensurePeriodComputed(plan, p, "rebuild");
             years.add(p.year());
         }
         years.forEach(year -> yearTouched.fire(new YearTouched(plan, year, null)));
@@ -211,20 +216,28 @@ public class Recalculation {
      * the office sees it), and the set of assessed units never depends on which event came first, which
      * is what makes {@link #rebuild} equal the increments. True if it computed the period.
      */
-    private boolean ensurePeriodComputed(String plan, PeriodCode period) {
+    private boolean ensurePeriodComputed(String plan, PeriodCode period, String trigger) {
         if (isAssessed(plan, period)) {
             return false;
         }
-        computePeriod(plan, period);
+        computePeriod(plan, period, trigger);
         return true;
     }
 
-    private void computePeriod(String plan, PeriodCode period) {
+    /**
+     * Every unit of the plan assessed in the period, every category ranked — timed by what triggered it
+     * ({@code workplan_period_computation_seconds{trigger=opening|report|rebuild}}): at thousands of units it is seconds of
+     * work, and "report" means a report waited for it.
+     */
+    private void computePeriod(String plan, PeriodCode period, String trigger) {
+        Timer.Sample sample = Timer.start(registry);
         List<UnitInfo> units = store.assessedUnits(plan, null);
         recomputeUnits(plan, period, units, store.records(plan, period, null));
         Set<String> categories = new TreeSet<>();
         units.forEach(u -> categories.add(u.category()));
         categories.forEach(category -> rankingChanged.fire(RankingChanged.wholeCategory(plan, period.code(), category)));
+        sample.stop(Timer.builder("workplan.period.computation").description("a period computed for every unit of its plan")
+                .tag("trigger", trigger).register(registry));
     }
 
     private void recomputeUnit(String plan, PeriodCode period, UnitInfo unit) {

@@ -117,10 +117,8 @@ public class ReportingEventsConsumer implements DeadLetters.Redrivable {
 
         /** Opened periods first: a report of the same batch then rescores only its unit. */
         void recalculate() {
-            opened.forEach(planAndPeriod -> Timer.builder("workplan.period.opening")
-                    .description("period.opened → every unit of the period assessed and ranked").register(registry)
-                    .record(() -> recalculation.onPeriodOpened(planAndPeriod.get(0),
-                            PeriodCode.parse(planAndPeriod.get(1)).orElseThrow())));
+            opened.forEach(planAndPeriod -> recalculation.onPeriodOpened(planAndPeriod.get(0),
+                    PeriodCode.parse(planAndPeriod.get(1)).orElseThrow()));
             units.forEach((planAndPeriod, codes) -> recalculation.onReports(planAndPeriod.get(0),
                     PeriodCode.parse(planAndPeriod.get(1)).orElseThrow(), codes));
             events.forEach(ReportingEventsConsumer.this::recordLag);

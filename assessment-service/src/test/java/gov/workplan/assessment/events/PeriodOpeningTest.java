@@ -13,11 +13,13 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import gov.workplan.assessment.AssessmentFixture;
 import gov.workplan.assessment.AssessmentFixture.Row;
 import gov.workplan.testkit.EventFixtures;
+import gov.workplan.testkit.EventProbe;
 import gov.workplan.testkit.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -155,5 +157,27 @@ class PeriodOpeningTest {
         }
         assertTrue(quarterly > 0, "2011-Q4 is assessed when it opens");
         assertEquals(quarterly, annual, "and every unit's 2011 annual assessment with it");
+    }
+
+    @Test
+    void givenAnOpeningOutsideTheContract_whenConsumed_thenItAloneIsParked_andNoPeriodIsOpened() {
+        String plan = AssessmentFixture.publishPlan();
+        ObjectNode noQuarter = opened(plan, "2011-Q2", "2011-07-10", "2011-07-10T16:00:00Z");
+        ((ObjectNode) noQuarter.path("payload")).put("period", "2011-Q5").put("quarter", 5);
+        ObjectNode noDeadline = opened(plan, "2011-Q3", "2011-10-10", "2011-10-10T16:00:00Z");
+        ((ObjectNode) noDeadline.path("payload")).remove("deadline");
+        ObjectNode longPlan = opened(plan, "2011-Q2", "2011-07-10", "2011-07-10T16:00:00Z");
+        ((ObjectNode) longPlan.path("payload")).put("plan", "p".repeat(65));
+        try (EventProbe dlq = EventProbe.fromNowOn("workplan.reporting.assessment-dlq")) {
+            AssessmentFixture.publishReports(plan, List.of(noQuarter, noDeadline, longPlan, submitted(plan, FUTIAN)));
+            List<String> poison = List.of(noQuarter.path("id").asText(), noDeadline.path("id").asText(),
+                    longPlan.path("id").asText());
+            List<JsonNode> parked = dlq.awaitUntil(e -> e.path("id").asText().equals(poison.get(2)), Duration.ofSeconds(60));
+            assertEquals(poison, parked.stream().map(e -> e.path("id").asText()).filter(poison::contains).toList(),
+                    "each parked, once, in order");
+        }
+        AssessmentFixture.awaitRanking(plan, r -> "futian".equals(r.getString("[0].entries[0].unit")));
+        assertEquals(0, count("select count(*) from period_deadline where plan_code = ?1 and opened_at is not null", plan),
+                "no period was opened by them");
     }
 }
