@@ -110,8 +110,8 @@ public class Recalculation {
 
     /**
      * A period's reporting window opened (period.opened): every unit is assessed in it and every category ranked
-     * now, before its first report — at 3,000 units that is seconds of work, which would otherwise sit on the path of
-     * that report and of every report queued behind it. Opening the fourth quarter makes the year's annual
+     * now, before its first report — at 3,000 units up to seconds of work on a busy machine, which would otherwise sit
+     * on the path of that report and of every report queued behind it. Opening the fourth quarter makes the year's annual
      * assessment live for every unit as well. A period already assessed (a report came first) is left as it is.
      */
     @Transactional(TxType.MANDATORY)

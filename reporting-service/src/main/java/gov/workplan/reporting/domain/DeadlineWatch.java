@@ -25,10 +25,10 @@ import jakarta.persistence.EntityManager;
 
 /**
  * Watches reporting windows and deadlines. When a period's quarter has ended its window opens (period.opened, once
- * per plan and period: consumers prepare the period before its first report). A few days before a period's deadline it reminds every expected unit that has
- * not submitted yet (report.due-soon, addressed to its information officers); when the deadline has
- * passed it escalates every unit still missing to the plan's office (report.overdue). Each once per
- * plan, period and unit, ever: the notice row's primary key makes it exactly once across restarts and
+ * per plan and period: consumers prepare the period before its first report). A few days before a period's
+ * deadline it reminds every expected unit that has not submitted yet (report.due-soon, addressed to its
+ * information officers); when the deadline has passed it escalates every unit still missing to the plan's office
+ * (report.overdue). Each once per plan, period and unit, ever: the notice row's primary key makes it exactly once across restarts and
  * replicas — the notice and its event commit together, and a second replica's insert does nothing.
  * The events are the hook for SMS, e-mail or OA gateways.
  */
