@@ -15,7 +15,8 @@ import gov.workplan.testkit.TestDatabase;
 /**
  * A plan as reporting-service and assessment-service hold it, compared with its owner's, targets-service:
  * the units with a target or a task (the copies keep every unit, the plan's are those), indicators, targets
- * with their revisions, tasks and who is responsible for them. Each copy holds
+ * with their revisions, tasks and who is responsible for them; and the plan's opened reporting periods as
+ * assessment holds them, compared with reporting-service's. Each copy holds
  * the columns it needs, so each comparison is of what the copy keeps. Every difference is returned as a
  * line saying which copy lacks or adds which row; none means the copies equal the owner's.
  */
@@ -64,6 +65,15 @@ public final class CopyChecker {
                     "select task_code || '|' || unit_code || '|' || role from task_responsibility where plan_code = ?",
                     "select task_code || '|' || unit_code || '|' || role from task_responsibility where plan_code = ?"));
 
+    /**
+     * What reporting-service owns and assessment copies beside the reports (which {@link DeliveryChecker} follows event
+     * by event): the periods whose reporting window opened — each one assessment has computed for every unit.
+     */
+    private static final List<Aspect> OF_REPORTING = List.of(
+            new Aspect("opened period",
+                    "select period_code from period_notice where plan_code = ?", null,
+                    "select period_code from period_deadline where plan_code = ? and opened_at is not null"));
+
     private CopyChecker() {
     }
 
@@ -81,7 +91,7 @@ public final class CopyChecker {
                 : differences(args[0], "targets", "reporting", "assessment");
         differences.forEach(System.out::println);
         System.out.println(differences.isEmpty() ? "plan " + args[0] + ": reporting's and assessment's copies equal "
-                + "targets-service's" : differences.size() + " difference(s) in the copies of plan " + args[0]);
+                + "targets-service's, and assessment's opened periods reporting-service's" : differences.size() + " difference(s) in the copies of plan " + args[0]);
         System.exit(differences.isEmpty() ? 0 : 1);
     }
 
@@ -92,6 +102,9 @@ public final class CopyChecker {
             Set<String> owner = rows(targetsDb, a.owner(), plan);
             compare(differences, "reporting", a.what(), owner, a.reporting() == null ? null : rows(reportingDb, a.reporting(), plan));
             compare(differences, "assessment", a.what(), owner, a.assessment() == null ? null : rows(assessmentDb, a.assessment(), plan));
+        }
+        for (Aspect a : OF_REPORTING) {
+            compare(differences, "assessment", a.what(), rows(reportingDb, a.owner(), plan), rows(assessmentDb, a.assessment(), plan));
         }
         return differences;
     }
