@@ -596,7 +596,8 @@ public final class Benchmark {
     /** Every report event reporting-service committed was applied by assessment-service: see {@link DeliveryChecker}. */
     private static Map<String, Object> checker() {
         DeliveryChecker.Result result = DeliveryChecker.check("bench_reporting", "bench_assessment", WAIT);
-        return Map.of("reportEventsPublished", result.committed().size(), "lost", result.lost().size(), "unexpected",
+        return Map.of("reportEventsPublished", result.reportEvents(), "periodsOpened", result.openings().size(),
+                "lost", result.lost().size(), "unexpected",
                 result.unexpected().size());
     }
 

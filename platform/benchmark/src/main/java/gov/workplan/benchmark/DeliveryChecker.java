@@ -22,8 +22,20 @@ public final class DeliveryChecker {
     /** Every event on workplan.reporting: assessment records each (an overdue notice also counts in its scores). */
     private static final String COMMITTED = "select id::text from outbox_event where topic = 'workplan.reporting'";
     private static final String APPLIED = "select event_id::text from processed_event where source = 'reporting-service'";
+    /**
+     * The openings of reporting windows among them: the watch announces one for each plan and period whenever its
+     * time comes (for a plan imported mid-scenario, within its interval), so a count of a scenario's report events
+     * leaves them out.
+     */
+    private static final String OPENINGS = COMMITTED + " and event_type = 'period.opened'";
 
-    public record Result(Set<String> committed, Set<String> lost, Set<String> unexpected) {
+    /** What reporting committed ({@code openings} among it), what assessment never applied, and what it applied unasked. */
+    public record Result(Set<String> committed, Set<String> openings, Set<String> lost, Set<String> unexpected) {
+
+        /** The events about reports and units — every committed one but the openings of reporting windows. */
+        public int reportEvents() {
+            return committed.size() - openings.size();
+        }
     }
 
     private DeliveryChecker() {
@@ -34,8 +46,14 @@ public final class DeliveryChecker {
         return ids(reportingDatabase, COMMITTED).size();
     }
 
+    /** How many events reporting has committed to workplan.reporting so far, the openings of windows left out. */
+    public static int reportEvents(String reportingDatabase) {
+        return ids(reportingDatabase, COMMITTED + " and event_type <> 'period.opened'").size();
+    }
+
     /** Waits (up to {@code patience}) until assessment applied everything reporting committed, then compares. */
     public static Result check(String reportingDatabase, String assessmentDatabase, Duration patience) {
+        Set<String> openings = ids(reportingDatabase, OPENINGS); // first: every opening read is then among committed
         Set<String> committed = ids(reportingDatabase, COMMITTED);
         long deadline = System.nanoTime() + patience.toNanos();
         while (!ids(assessmentDatabase, APPLIED).containsAll(committed) && System.nanoTime() < deadline) {
@@ -46,7 +64,7 @@ public final class DeliveryChecker {
         lost.removeAll(applied);
         Set<String> unexpected = new HashSet<>(applied);
         unexpected.removeAll(committed);
-        return new Result(committed, lost, unexpected);
+        return new Result(committed, openings, lost, unexpected);
     }
 
     public static Set<String> ids(String database, String sql) {

@@ -42,6 +42,9 @@ class BenchmarkCommandTest {
         assertEquals(0, run.at("/checker/lost").asInt());
         assertEquals(0, run.at("/checker/unexpected").asInt());
         assertEquals(4 + 8 + 8, run.at("/checker/reportEventsPublished").asInt(), "warm-up, 2011-Q2, 2011-Q3");
+        assertEquals(2, run.at("/checker/periodsOpened").asInt(), "2011-Q2's window, for each plan");
+        assertTrue(run.at("/periodComputationBeforeFirstReport/count").asDouble() >= 1,
+                "2011-Q2 computed before its first report: " + run.at("/periodComputationBeforeFirstReport"));
         assertTrue(run.at("/memory/assessment-service/rssMiB").asLong() > 0);
         assertEquals(8, run.at("/paced/stages/traced").asInt(), "every paced submission followed from its call to "
                 + "assessment's consumer: " + run.at("/paced/stages"));
