@@ -27,6 +27,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -430,10 +432,10 @@ public final class Benchmark {
         HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(assessment.managementUrl() + "/q/metrics"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         Map<String, Double> figures = new LinkedHashMap<>();
-        java.util.regex.Pattern sample = java.util.regex.Pattern.compile(
+        Pattern sample = Pattern.compile(
                 "workplan_period_computation_seconds_(sum|count)\\{.*trigger=\"([a-z]+)\".*} (\\S+)");
         for (String line : metrics.body().split("\n")) {
-            java.util.regex.Matcher m = sample.matcher(line);
+            Matcher m = sample.matcher(line);
             if (m.matches()) {
                 double value = Double.parseDouble(m.group(3));
                 figures.merge(m.group(1).equals("sum") ? "seconds" : "count", value, Double::sum);
@@ -597,8 +599,7 @@ public final class Benchmark {
     private static Map<String, Object> checker() {
         DeliveryChecker.Result result = DeliveryChecker.check("bench_reporting", "bench_assessment", WAIT);
         return Map.of("reportEventsPublished", result.reportEvents(), "periodsOpened", result.openings().size(),
-                "lost", result.lost().size(), "unexpected",
-                result.unexpected().size());
+                "lost", result.lost().size(), "unexpected", result.unexpected().size());
     }
 
     private static HttpRequest.Builder post(String url, String token, byte[] body) {
