@@ -148,12 +148,7 @@ class PeriodOpeningTest {
         while (System.nanoTime() < deadline && (quarterly == 0 || annual < quarterly)) {
             quarterly = count("select count(*) from unit_assessment where plan_code = ?1 and period_code = '2011-Q4'", plan);
             annual = count("select count(*) from annual_assessment where plan_code = ?1 and year = 2011", plan);
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+            sleep();
         }
         assertTrue(quarterly > 0, "2011-Q4 is assessed when it opens");
         assertEquals(quarterly, annual, "and every unit's 2011 annual assessment with it");
@@ -168,16 +163,38 @@ class PeriodOpeningTest {
         ((ObjectNode) noDeadline.path("payload")).remove("deadline");
         ObjectNode longPlan = opened(plan, "2011-Q2", "2011-07-10", "2011-07-10T16:00:00Z");
         ((ObjectNode) longPlan.path("payload")).put("plan", "p".repeat(65));
+        ObjectNode hugeYear = opened(plan, "2011-Q2", "2011-07-10", "2011-07-10T16:00:00Z");
+        ((ObjectNode) hugeYear.path("payload")).put("year", Integer.MAX_VALUE);
+        // At every limit: a plan code of 64, the contract's last year — recorded (its plan is not known here: nothing
+        // is computed, and a plan of that code would find its period open).
+        String longest = "p".repeat(64);
+        ObjectNode atLimits = opened(longest, "2200-Q4", "2201-01-10", "2201-01-10T16:00:00Z");
         try (EventProbe dlq = EventProbe.fromNowOn("workplan.reporting.assessment-dlq")) {
-            AssessmentFixture.publishReports(plan, List.of(noQuarter, noDeadline, longPlan, submitted(plan, FUTIAN)));
+            AssessmentFixture.publishReports(plan, List.of(noQuarter, noDeadline, longPlan, hugeYear, submitted(plan, FUTIAN)));
+            AssessmentFixture.publishReports(longest, List.of(atLimits));
             List<String> poison = List.of(noQuarter.path("id").asText(), noDeadline.path("id").asText(),
-                    longPlan.path("id").asText());
-            List<JsonNode> parked = dlq.awaitUntil(e -> e.path("id").asText().equals(poison.get(2)), Duration.ofSeconds(60));
+                    longPlan.path("id").asText(), hugeYear.path("id").asText());
+            List<JsonNode> parked = dlq.awaitUntil(e -> e.path("id").asText().equals(poison.get(3)), Duration.ofSeconds(60));
             assertEquals(poison, parked.stream().map(e -> e.path("id").asText()).filter(poison::contains).toList(),
                     "each parked, once, in order");
         }
         AssessmentFixture.awaitRanking(plan, r -> "futian".equals(r.getString("[0].entries[0].unit")));
         assertEquals(0, count("select count(*) from period_deadline where plan_code = ?1 and opened_at is not null", plan),
                 "no period was opened by them");
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (count("select count(*) from period_deadline where plan_code = ?1 and period_code = '2200-Q4' "
+                + "and opened_at is not null", longest) == 0 && System.nanoTime() < deadline) {
+            sleep();
+        }
+        assertEquals(1, count("select count(*) from period_deadline where plan_code = ?1 and period_code = '2200-Q4' "
+                + "and opened_at is not null", longest), "the opening at every limit is stored whole");
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
