@@ -3,7 +3,6 @@ package gov.workplan.reporting.domain;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +11,7 @@ import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import gov.workplan.common.time.StoredTime;
 import gov.workplan.contracts.events.ReportingEvents.ReportDueSoon;
 import gov.workplan.contracts.events.ReportingEvents.PeriodOpened;
 import gov.workplan.contracts.events.ReportingEvents.ReportOverdue;
@@ -69,7 +69,7 @@ public class DeadlineWatch {
 
     /** Checks every plan's periods; returns how many notices (openings, reminders and overdue) were new. */
     public int check() {
-        Instant now = clock.instant();
+        Instant now = StoredTime.now(clock); // the notices' time, as their rows keep it
         int announced = 0;
         for (PlanInfo plan : QuarkusTransaction.requiringNew().call(plans::plans)) {
             for (Period period : Periods.of(plan.spanFrom(), plan.spanTo(), plan.rule())) {
@@ -89,8 +89,7 @@ public class DeadlineWatch {
         return announced;
     }
 
-    private int open(PlanInfo plan, Period period, Instant now) {
-        Instant noticedAt = now.truncatedTo(ChronoUnit.MICROS);
+    private int open(PlanInfo plan, Period period, Instant noticedAt) {
         boolean first = em.createNativeQuery("insert into period_notice (plan_code, period_code, noticed_at) "
                 + "values (?1, ?2, ?3) on conflict do nothing").setParameter(1, plan.code()).setParameter(2, period.code())
                 .setParameter(3, noticedAt).executeUpdate() == 1;
@@ -101,8 +100,7 @@ public class DeadlineWatch {
         return first ? 1 : 0;
     }
 
-    private int remind(PlanInfo plan, Period period, Instant now) {
-        Instant noticedAt = now.truncatedTo(ChronoUnit.MICROS);
+    private int remind(PlanInfo plan, Period period, Instant noticedAt) {
         int reminded = 0;
         for (ExpectedReport unit : notSubmitted(plan, period)) {
             if (firstNotice("reminder_notice", plan, period, unit, noticedAt)) {
@@ -117,8 +115,7 @@ public class DeadlineWatch {
         return reminded;
     }
 
-    private int announce(PlanInfo plan, Period period, Instant now) {
-        Instant noticedAt = now.truncatedTo(ChronoUnit.MICROS);
+    private int announce(PlanInfo plan, Period period, Instant noticedAt) {
         int announced = 0;
         for (ExpectedReport unit : notSubmitted(plan, period)) {
             if (firstNotice("overdue_notice", plan, period, unit, noticedAt)) {
